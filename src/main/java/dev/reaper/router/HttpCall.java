@@ -1,0 +1,27 @@
+package dev.reaper.router;
+
+import java.util.Map;
+
+/**
+ * An HTTP request an adapter wants made. Header values may hold credentials, so {@link #toString()}
+ * shows header names only.
+ */
+public record HttpCall(String method, String url, Map<String, String> headers, byte[] body) {
+
+    public HttpCall {
+        headers = Map.copyOf(headers);
+    }
+
+    public static HttpCall get(String url, Map<String, String> headers) {
+        return new HttpCall("GET", url, headers, null);
+    }
+
+    public static HttpCall postJson(String url, Map<String, String> headers, byte[] body) {
+        return new HttpCall("POST", url, headers, body);
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + url + " headers=" + headers.keySet() + " body=" + (body == null ? 0 : body.length) + "B";
+    }
+}

@@ -1,0 +1,31 @@
+package dev.reaper.router;
+
+import dev.reaper.secret.Secret;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A configured provider: data only, merged from built-in presets, the environment and config.toml.
+ *
+ * @param name       the provider name used in model ids ({@code anthropic}, {@code local-vllm}, ...)
+ * @param wireApi    which adapter speaks to it ({@code anthropic}, {@code openai-chat}, {@code gemini}, {@code ollama})
+ * @param baseUrl    the API root, without a trailing slash
+ * @param apiKey     the credential, if any
+ * @param keySource  where a required key comes from (an environment variable name), or null when the
+ *                   provider needs none (local servers)
+ * @param headers    extra headers sent with every request
+ */
+public record ProviderEndpoint(String name, String wireApi, String baseUrl, Optional<Secret> apiKey,
+                               String keySource, Map<String, String> headers, Timeouts timeouts,
+                               int maxRetries) {
+
+    public ProviderEndpoint {
+        baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        headers = Map.copyOf(headers);
+    }
+
+    /** The key's value for a request header; empty when none is configured. */
+    public String keyValue() {
+        return apiKey.map(Secret::reveal).orElse("");
+    }
+}

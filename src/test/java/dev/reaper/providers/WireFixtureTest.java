@@ -1,0 +1,245 @@
+package dev.reaper.providers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reaper.json.Json;
+import dev.reaper.protocol.ContentBlock;
+import dev.reaper.protocol.StopReason;
+import dev.reaper.protocol.Usage;
+import dev.reaper.providers.anthropic.AnthropicAdapter;
+import dev.reaper.providers.gemini.GeminiAdapter;
+import dev.reaper.providers.openai.ChatCompletionsAdapter;
+import dev.reaper.router.ChatResponse;
+import dev.reaper.router.ProviderAdapter;
+import dev.reaper.router.ProviderException;
+import dev.reaper.router.ResponseAssembler;
+import dev.reaper.router.StreamEvent;
+import dev.reaper.router.wire.StreamDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every recorded Anthropic, Chat Completions and Gemini response decodes to its expected text,
+ * reasoning, tool calls, usage, finish and error, fed whole, one byte at a time and in random reads.
+ */
+class WireFixtureTest {
+
+    private static final JsonNode EXPECTED = load("expected.json");
+
+    @TestFactory
+    Stream<DynamicTest> everyFixtureDecodesToItsExpectedResult() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = EXPECTED.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));
+        }
+        assertThat(tests).hasSizeGreaterThan(100);
+        return tests.stream();
+    }
+
+    private static void check(String path, JsonNode expected) {
+        byte[] body = bytes(path);
+        ProviderAdapter adapter = adapterFor(expected.path("format").asText());
+        boolean streaming = expected.path("streaming").asBoolean();
+        Decoded whole = streaming ? stream(adapter, body, Integer.MAX_VALUE, null) : decodeBody(adapter, body);
+        if (streaming) {
+            Decoded oneByte = stream(adapter, body, 1, null);
+            Decoded random = stream(adapter, body, 64, new Random(path.hashCode()));
+            assertThat(oneByte.summary()).as("1-byte reads of " + path).isEqualTo(whole.summary());
+            assertThat(random.summary()).as("random reads of " + path).isEqualTo(whole.summary());
+        }
+        if (path.equals("anthropic/spliced-message-start.sse")) {
+            // expected.json records what naive parsers do; a strict client reports one error, no second message.
+            assertThat(whole.response.error()).isNotNull();
+            assertThat(whole.response.error().kind()).isEqualTo(ProviderException.Kind.MALFORMED_STREAM);
+            assertThat(whole.calls).extracting(c -> c.id()).doesNotContain("toolu_second");
+            return;
+        }
+        ChatResponse r = whole.response;
+        assertThat(r.message().text()).as("text").isEqualTo(expected.path("final_text").asText());
+        assertThat(reasoning(r)).as("reasoning").isEqualTo(expected.path("reasoning_text").asText(""));
+        assertThat(whole.callSummaries()).as("tool calls").isEqualTo(expectedCalls(expected.path("tool_calls")));
+        String finish = expected.path("finish").isNull() ? null : expected.path("finish").asText();
+        assertThat(r.rawStopReason()).as("finish").isEqualTo(finish);
+        JsonNode error = expected.path("error");
+        if (error.isNull() || error.isMissingNode()) {
+            assertThat(r.error()).as("error").isNull();
+            assertThat(r.usage()).as("usage").isEqualTo(usage(expected.path("format").asText(), expected.path("usage")));
+        } else {
+            assertThat(r.error()).as("error").isNotNull();
+            assertThat(r.error().getMessage()).contains(error.path("message").asText());
+        }
+    }
+
+    @Test
+    void geminiQuotaErrorBodyIsARateLimitWithItsRetryDelay() {
+        ProviderException e = new GeminiAdapter().error("google", 429, Map.of(), bytes("google/google-429-retry-info.json"));
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.RATE_LIMIT);
+        assertThat(e.retryAfter()).hasMillis(34_400);
+        assertThat(e.getMessage()).contains("You exceeded your current quota");
+    }
+
+    @Test
+    void openAiParameterErrorIsAnInvalidRequestNamingTheParameter() {
+        ProviderException e = new ChatCompletionsAdapter().error("openai", 400, Map.of(),
+                bytes("openai/chat/reasoning-model-legacy-parameter-error.json"));
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("max_completion_tokens").contains("unsupported_parameter");
+    }
+
+    @Test
+    void aStreamCutMidBlockEndsIncompleteWithItsTextKept() {
+        byte[] body = bytes("anthropic/anthropic-text.sse");
+        byte[] cut = java.util.Arrays.copyOf(body, body.length / 2);
+        Decoded d = stream(new AnthropicAdapter(), cut, 7, null);
+        assertThat(d.response.complete()).isFalse();
+        assertThat(d.response.stopReason()).isEqualTo(StopReason.INCOMPLETE);
+        assertThat(d.response.message().text()).isNotEmpty();
+    }
+
+    // --- helpers ---
+
+    record Decoded(ChatResponse response, List<ContentBlock.ToolUse> calls) {
+        String summary() {
+            return response.message().text() + "|" + reasoning(response) + "|" + callSummaries() + "|"
+                    + response.usage() + "|" + response.rawStopReason() + "|" + response.complete() + "|"
+                    + (response.error() == null ? null : response.error().getMessage());
+        }
+
+        List<String> callSummaries() {
+            List<String> out = new ArrayList<>();
+            for (ContentBlock.ToolUse c : calls) {
+                String id = c.id().startsWith("call_") && c.provider() != null && c.provider().equals("google")
+                        ? null : c.id();
+                out.add(id + " " + c.name() + " " + normalizeArgs(c.argumentsJson()));
+            }
+            return out;
+        }
+    }
+
+    private static List<String> expectedCalls(JsonNode calls) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode c : calls) {
+            String id = c.path("id").isNull() ? null : c.path("id").asText();
+            JsonNode args = c.path("arguments");
+            String a;
+            if (args.isNull()) {
+                a = "{}";
+            } else if (args.isTextual() && args.asText().startsWith("<<INVALID JSON>> ")) {
+                a = "INVALID:" + args.asText().substring("<<INVALID JSON>> ".length());
+            } else {
+                a = args.toString();
+            }
+            out.add(id + " " + c.path("name").asText() + " " + a);
+        }
+        return out;
+    }
+
+    private static String normalizeArgs(String raw) {
+        return Json.tryParse(raw).map(JsonNode::toString).orElse("INVALID:" + raw);
+    }
+
+    static String reasoning(ChatResponse r) {
+        StringBuilder sb = new StringBuilder();
+        for (ContentBlock b : r.message().content()) {
+            if (b instanceof ContentBlock.Reasoning rb) {
+                sb.append(rb.text());
+            }
+        }
+        return sb.toString();
+    }
+
+    static Usage usage(String format, JsonNode u) {
+        return switch (format) {
+            case "anthropic-messages" -> new Usage(u.path("input_tokens").asLong(), u.path("output_tokens").asLong(),
+                    u.path("cache_read_input_tokens").asLong(), u.path("cache_creation_input_tokens").asLong(), 0);
+            case "openai-chat" -> {
+                long cached = u.path("prompt_tokens_details").path("cached_tokens").asLong(
+                        u.path("prompt_cache_hit_tokens").asLong());
+                yield new Usage(u.path("prompt_tokens").asLong() - cached, u.path("completion_tokens").asLong(), cached, 0,
+                        u.path("completion_tokens_details").path("reasoning_tokens").asLong());
+            }
+            case "gemini" -> {
+                if (!u.has("promptTokenCount")) {
+                    yield Usage.ZERO;
+                }
+                long cached = u.path("cachedContentTokenCount").asLong();
+                long thoughts = u.path("thoughtsTokenCount").asLong();
+                yield new Usage(u.path("promptTokenCount").asLong() - cached,
+                        u.path("candidatesTokenCount").asLong() + thoughts, cached, 0, thoughts);
+            }
+            default -> throw new IllegalArgumentException(format);
+        };
+    }
+
+    static ProviderAdapter adapterFor(String format) {
+        return switch (format) {
+            case "anthropic-messages" -> new AnthropicAdapter();
+            case "openai-chat" -> new ChatCompletionsAdapter();
+            case "gemini" -> new GeminiAdapter();
+            default -> throw new IllegalArgumentException(format);
+        };
+    }
+
+    static Decoded stream(ProviderAdapter adapter, byte[] body, int maxRead, Random random) {
+        List<ContentBlock.ToolUse> calls = new ArrayList<>();
+        ResponseAssembler asm = new ResponseAssembler(providerOf(adapter), e -> {
+            if (e instanceof StreamEvent.ToolCallCompleted c) {
+                calls.add(c.call());
+            }
+        });
+        StreamDecoder decoder = adapter.decoder(asm);
+        int i = 0;
+        while (i < body.length) {
+            int n = random == null ? Math.min(maxRead, body.length - i)
+                    : Math.min(1 + random.nextInt(maxRead), body.length - i);
+            byte[] piece = java.util.Arrays.copyOfRange(body, i, i + n); // a fresh array: no reads past a chunk
+            decoder.feed(piece, 0, n);
+            i += n;
+        }
+        decoder.end();
+        return new Decoded(asm.finishStream(), calls);
+    }
+
+    static Decoded decodeBody(ProviderAdapter adapter, byte[] body) {
+        List<ContentBlock.ToolUse> calls = new ArrayList<>();
+        ResponseAssembler asm = new ResponseAssembler(providerOf(adapter), e -> {
+            if (e instanceof StreamEvent.ToolCallCompleted c) {
+                calls.add(c.call());
+            }
+        });
+        adapter.decodeBody(body, asm);
+        return new Decoded(asm.finishStream(), calls);
+    }
+
+    private static String providerOf(ProviderAdapter adapter) {
+        return adapter instanceof GeminiAdapter ? "google" : adapter.wireApi();
+    }
+
+    static byte[] bytes(String path) {
+        try (InputStream in = WireFixtureTest.class.getResourceAsStream("/wire/" + path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing fixture " + path);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode load(String path) {
+        return Json.parse(new String(bytes(path), java.nio.charset.StandardCharsets.UTF_8));
+    }
+}
