@@ -79,6 +79,14 @@ public final class ProviderException extends RuntimeException {
         return partial;
     }
 
+    /** The same failure with advice appended to its message. */
+    public ProviderException withAdvice(String advice) {
+        ProviderException e = new ProviderException(kind, provider, httpStatus, getMessage() + " (" + advice + ")",
+                retryAfter);
+        e.partial = partial;
+        return e;
+    }
+
     public ProviderException withPartial(ChatResponse response) {
         this.partial = response;
         return this;

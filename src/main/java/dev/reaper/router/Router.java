@@ -137,6 +137,9 @@ public final class Router {
                 return response;
             }
             boolean shown = firstAt[0] >= 0;
+            if (failure.kind() == ProviderException.Kind.AUTH) {
+                throw failure.withAdvice(providers.setupHint(endpoint.name()));
+            }
             if (failure.kind() == ProviderException.Kind.CANCELLED || shown || !failure.kind().isTransient()
                     || attempt >= endpoint.maxRetries() || !retry.waitIsReasonable(failure.retryAfter())) {
                 throw failure;

@@ -1,0 +1,122 @@
+package dev.reaper.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reaper.json.Json;
+import dev.reaper.policy.Decision;
+import dev.reaper.policy.PermissionMode;
+import dev.reaper.policy.PermissionPolicy;
+import dev.reaper.policy.PermissionRules;
+import dev.reaper.protocol.ContentBlock;
+import dev.reaper.protocol.Event;
+import dev.reaper.tools.ArgumentValidator;
+import dev.reaper.tools.Tool;
+import dev.reaper.tools.ToolContext;
+import dev.reaper.tools.ToolFailure;
+import dev.reaper.tools.ToolOutput;
+import dev.reaper.tools.ToolRegistry;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place tool calls are run: arguments parsed and validated against the schema, the permission
+ * policy consulted (and the approver, when it says to ask), the tool run, its output capped, and the
+ * start and end announced. Every failure becomes an error result the model can act on.
+ */
+public final class ToolExecutor {
+
+    static final int MAX_RESULT_CHARS = 100_000;
+    private static final Logger LOG = Logger.getLogger(ToolExecutor.class.getName());
+
+    private final ToolRegistry tools;
+    private final PermissionMode mode;
+    private final PermissionRules rules;
+    private final Approver approver;
+    private final EventSink events;
+
+    public ToolExecutor(ToolRegistry tools, PermissionMode mode, PermissionRules rules, Approver approver,
+                        EventSink events) {
+        this.tools = tools;
+        this.mode = mode;
+        this.rules = rules;
+        this.approver = approver;
+        this.events = events;
+    }
+
+    public ContentBlock.ToolResult execute(ContentBlock.ToolUse call, ToolContext context) {
+        events.emit(new Event.ToolStarted(call.id(), call.name(), call.argumentsJson()));
+        Result r = run(call, context);
+        String text = cap(r.output.text());
+        events.emit(new Event.ToolFinished(call.id(), call.name(), text, r.status));
+        return new ContentBlock.ToolResult(call.id(), text, r.output.isError());
+    }
+
+    private record Result(ToolOutput output, Event.ToolStatus status) {
+        static Result error(String message) {
+            return new Result(ToolOutput.error(message), Event.ToolStatus.ERROR);
+        }
+    }
+
+    private Result run(ContentBlock.ToolUse call, ToolContext context) {
+        Optional<Tool> found = tools.find(call.name());
+        if (found.isEmpty()) {
+            return Result.error("There is no tool named '" + call.name() + "'. Available tools: "
+                    + String.join(", ", tools.names()) + ".");
+        }
+        Tool tool = found.get();
+        Optional<JsonNode> parsed = Json.tryParse(call.argumentsJson());
+        if (parsed.isEmpty() || !parsed.get().isObject()) {
+            return Result.error("The arguments of " + tool.name() + " are not a valid JSON object: "
+                    + abbreviate(call.argumentsJson()) + ". Call it again with a JSON object matching its schema.");
+        }
+        JsonNode args = parsed.get();
+        List<String> problems = ArgumentValidator.validate(args, tool.inputSchema());
+        if (!problems.isEmpty()) {
+            return Result.error("Invalid arguments for " + tool.name() + ": " + String.join("; ", problems)
+                    + ". Fix the call and try again.");
+        }
+        try {
+            List<String> targets = tool.targets(args, context);
+            Decision decision = PermissionPolicy.decide(mode, rules, tool.name(), tool.kind(), targets);
+            if (decision.verdict() == Decision.Verdict.ASK) {
+                Approver.Answer answer = approver.ask(new Approver.Request(tool.name(), targets,
+                        call.argumentsJson(), decision.reason()));
+                if (!answer.allowed()) {
+                    return denied(tool, answer.reason());
+                }
+            } else if (decision.verdict() == Decision.Verdict.DENY) {
+                return denied(tool, decision.reason() + ". Do not retry it.");
+            }
+            if (context.cancel().isCancelled()) {
+                return Result.error("Not run: the user interrupted the turn.");
+            }
+            ToolOutput out = tool.run(args, context);
+            return new Result(out, out.isError() ? Event.ToolStatus.ERROR : Event.ToolStatus.OK);
+        } catch (ToolFailure f) {
+            return Result.error(f.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "tool " + tool.name() + " failed", e);
+            return Result.error("Internal error in " + tool.name() + ": " + e + ". Try another way.");
+        }
+    }
+
+    private Result denied(Tool tool, String reason) {
+        events.emit(new Event.Notice(Event.NoticeKind.DENIED, tool.name() + " denied: " + reason));
+        return new Result(ToolOutput.error("Permission denied for " + tool.name() + ": " + reason),
+                Event.ToolStatus.DENIED);
+    }
+
+    static String cap(String text) {
+        if (text.length() <= MAX_RESULT_CHARS) {
+            return text;
+        }
+        int half = MAX_RESULT_CHARS / 2;
+        return text.substring(0, half) + "\n[... " + (text.length() - 2 * half) + " characters cut ...]\n"
+                + text.substring(text.length() - half);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.reaper.app;
+
+import dev.reaper.config.Config;
+import dev.reaper.config.ConfigException;
+import dev.reaper.config.Env;
+import dev.reaper.config.ProviderConfig;
+import dev.reaper.router.ProviderDirectory;
+import dev.reaper.router.ProviderEndpoint;
+import dev.reaper.router.Timeouts;
+import dev.reaper.secret.Secret;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The configured providers: the built-in presets with the environment and config.toml on top, plus
+ * the user's own OpenAI-compatible endpoints ({@code [providers.NAME]} with a {@code base_url}).
+ */
+public final class Providers implements ProviderDirectory {
+
+    private final Map<String, ProviderEndpoint> endpoints = new LinkedHashMap<>();
+    private final Map<String, String> hints = new LinkedHashMap<>();
+    private final Set<String> keyVars = new LinkedHashSet<>();
+
+    public Providers(Config config, Env env) {
+        Timeouts timeouts = new Timeouts(config.network().connectTimeout(), config.network().firstTokenTimeout(),
+                config.network().idleTimeout());
+        for (ProviderPreset preset : ProviderPreset.ALL) {
+            ProviderConfig pc = config.providers().getOrDefault(preset.name(), ProviderConfig.EMPTY);
+            add(preset.name(), preset.wireApi(), baseUrl(preset, pc, env), preset.keyVars(), pc, env, timeouts,
+                    config.network().maxRetries());
+        }
+        for (Map.Entry<String, ProviderConfig> e : config.providers().entrySet()) {
+            if (ProviderPreset.find(e.getKey()).isPresent()) {
+                continue;
+            }
+            ProviderConfig pc = e.getValue();
+            String base = pc.baseUrl().orElseThrow(() -> new ConfigException("[providers." + e.getKey()
+                    + "] needs base_url (for example base_url = \"http://localhost:8000/v1\")"));
+            add(e.getKey(), pc.wireApi().orElse("openai-chat"), checkUrl(e.getKey(), base), List.of(), pc, env,
+                    timeouts, config.network().maxRetries());
+        }
+    }
+
+    private static String baseUrl(ProviderPreset preset, ProviderConfig pc, Env env) {
+        if (pc.baseUrl().isPresent()) {
+            return checkUrl(preset.name(), pc.baseUrl().get());
+        }
+        for (String var : preset.baseUrlVars()) {
+            Optional<String> v = env.get(var);
+            if (v.isPresent()) {
+                String url = preset.name().equals("ollama") ? ollamaHost(v.get()) : v.get();
+                return checkUrl(preset.name() + " (" + var + ")", url);
+            }
+        }
+        return preset.baseUrl();
+    }
+
+    /** OLLAMA_HOST may be "host", "host:port" or a URL, as the Ollama CLI accepts. */
+    static String ollamaHost(String value) {
+        String v = value.strip();
+        if (!v.contains("://")) {
+            v = "http://" + v;
+        }
+        URI u = URI.create(v);
+        String host = u.getHost() == null || u.getHost().equals("0.0.0.0") ? "127.0.0.1" : u.getHost();
+        int port = u.getPort() > 0 ? u.getPort() : 11434;
+        return u.getScheme() + "://" + host + ":" + port;
+    }
+
+    private static String checkUrl(String what, String url) {
+        try {
+            URI u = URI.create(url.strip());
+            if (u.getScheme() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+                    || u.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) URL");
+            }
+            return url.strip();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("the base URL of " + what + " is not an http(s) URL: " + url);
+        }
+    }
+
+    private void add(String name, String wireApi, String baseUrl, List<String> presetKeyVars, ProviderConfig pc,
+                     Env env, Timeouts timeouts, int maxRetries) {
+        List<String> vars = pc.apiKeyEnv().map(List::of).orElse(presetKeyVars);
+        keyVars.addAll(vars);
+        Optional<Secret> key = pc.apiKey().map(Secret::of);
+        String source = null;
+        for (String var : vars) {
+            source = source == null ? var : source;
+            if (key.isEmpty()) {
+                key = env.get(var).map(Secret::of);
+            }
+        }
+        String keySource = vars.isEmpty() && pc.apiKey().isEmpty() ? null : (source != null ? source : "config.toml");
+        endpoints.put(name, new ProviderEndpoint(name, wireApi, baseUrl, key, keySource, pc.headers(), timeouts,
+                pc.maxRetries().orElse(maxRetries)));
+        hints.put(name, vars.isEmpty()
+                ? "check that " + baseUrl + " is running"
+                : "set " + String.join(" or ", vars) + " (or api_key_env in [providers." + name + "] of config.toml)");
+    }
+
+    @Override
+    public Optional<ProviderEndpoint> find(String name) {
+        return Optional.ofNullable(endpoints.get(name));
+    }
+
+    @Override
+    public List<ProviderEndpoint> all() {
+        return new ArrayList<>(endpoints.values());
+    }
+
+    @Override
+    public String setupHint(String name) {
+        String h = hints.get(name);
+        if (h != null) {
+            return h;
+        }
+        return "add [providers." + name + "] with base_url to config.toml, or use one of " + endpoints.keySet();
+    }
+
+    /** Every variable that may hold a provider key: kept out of the environment of commands the agent runs. */
+    public Set<String> keyVariables() {
+        return Set.copyOf(keyVars);
+    }
+
+    /** Whether a provider can be used without more setup: it has its key, or needs none. */
+    public boolean isConfigured(ProviderEndpoint e) {
+        return e.keySource() == null || e.apiKey().isPresent();
+    }
+}

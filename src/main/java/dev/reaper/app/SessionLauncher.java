@@ -1,0 +1,128 @@
+package dev.reaper.app;
+
+import dev.reaper.agent.Session;
+import dev.reaper.agent.SessionSettings;
+import dev.reaper.agent.SystemPrompt;
+import dev.reaper.agent.ToolExecutor;
+import dev.reaper.config.ConfigException;
+import dev.reaper.context.IgnoreRules;
+import dev.reaper.context.Instructions;
+import dev.reaper.policy.PermissionMode;
+import dev.reaper.policy.PermissionRules;
+import dev.reaper.policy.WorkspaceBoundary;
+import dev.reaper.protocol.Event;
+import dev.reaper.protocol.Message;
+import dev.reaper.router.BudgetGuard;
+import dev.reaper.router.ModelInfo;
+import dev.reaper.router.ModelRef;
+import dev.reaper.store.SessionMeta;
+import dev.reaper.store.SessionStore;
+import dev.reaper.store.Transcript;
+import dev.reaper.tools.ToolRegistry;
+import dev.reaper.tools.builtin.BuiltinTools;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Opens a new or resumed session with everything it runs with: models, prompt, tools, rules, budget. */
+public final class SessionLauncher {
+
+    static final int DEFAULT_MAX_OUTPUT = 8192;
+    static final int MAX_OUTPUT_CAP = 32_000;
+
+    private final Reaper app;
+
+    public SessionLauncher(Reaper app) {
+        this.app = app;
+    }
+
+    /** An opened session and how it was opened. */
+    public record Opened(Session session, boolean resumed, List<String> repairs, List<ModelRef> candidates,
+                         PermissionMode mode) {}
+
+    public Opened open(SessionOptions options) {
+        var config = app.config();
+        List<ModelRef> candidates = ModelSelection.candidates(options.model(), config, app.providers());
+        PermissionMode mode = options.permissionMode().orElseGet(() -> config.permissionMode()
+                .map(m -> {
+                    try {
+                        return PermissionMode.parse(m);
+                    } catch (IllegalArgumentException e) {
+                        throw new ConfigException("permission_mode in config.toml: " + e.getMessage());
+                    }
+                }).orElse(PermissionMode.DEFAULT));
+        PermissionRules rules;
+        try {
+            rules = PermissionRules.parse(config.permissions().allow(), config.permissions().ask(),
+                    config.permissions().deny());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("[permissions] in config.toml: " + e.getMessage());
+        }
+        Path root = app.workspace().root();
+        WorkspaceBoundary boundary = new WorkspaceBoundary(root, config.permissions().additionalDirectories().stream()
+                .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
+        String prompt = SystemPrompt.build(app.workspace(), mode,
+                Instructions.load(app.workspace(), app.paths().configDir()), LocalDate.now(app.clock()));
+        int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
+        SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
+                boundary, new IgnoreRules(root), toolEnvironment());
+
+        SessionStore store = app.sessions();
+        Transcript transcript;
+        List<Message> history = List.of();
+        List<String> repairs = List.of();
+        boolean resumed = false;
+        Optional<String> resumeId = options.resumeId();
+        if (resumeId.isEmpty() && options.continueLatest()) {
+            Optional<SessionMeta> latest = store.latest(root.toString());
+            if (latest.isPresent()) {
+                resumeId = Optional.of(latest.get().id());
+            } else {
+                options.events().emit(new Event.Notice(Event.NoticeKind.INFO,
+                        "no earlier session in " + root + "; starting a new one"));
+            }
+        }
+        if (resumeId.isPresent()) {
+            String given = resumeId.get();
+            String id = store.resolve(given).orElseThrow(() -> new UserInputException("no session '" + given
+                    + "': see reaper sessions list"));
+            SessionStore.Loaded loaded = store.load(id);
+            history = loaded.messages();
+            repairs = loaded.repairs();
+            transcript = store.reopen(id);
+            resumed = true;
+        } else {
+            transcript = store.create(root.toString(), candidates.get(0).toString());
+        }
+        BudgetGuard budget = options.maxBudgetUsd().isPresent() ? new BudgetGuard(options.maxBudgetUsd().getAsDouble())
+                : BudgetGuard.unlimited();
+        ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
+        ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events());
+        Session session = new Session(app.router(), tools, executor, settings, transcript, ledgerOrNull(),
+                budget, options.events(), app.clock(), history);
+        return new Opened(session, resumed, repairs, candidates, mode);
+    }
+
+    private dev.reaper.store.UsageLedger ledgerOrNull() {
+        return app.ledger();
+    }
+
+    private int maxOutput(ModelRef model) {
+        if (app.config().maxOutputTokens().isPresent()) {
+            return app.config().maxOutputTokens().get();
+        }
+        long known = app.catalog().find(model).map(ModelInfo::maxOutput).orElse(0L);
+        return known > 0 ? (int) Math.min(known, MAX_OUTPUT_CAP) : DEFAULT_MAX_OUTPUT;
+    }
+
+    /** The environment for commands the agent runs: Reaper's own, minus every provider credential. */
+    private Map<String, String> toolEnvironment() {
+        Map<String, String> env = new HashMap<>(app.env().vars());
+        app.providers().keyVariables().forEach(env::remove);
+        env.remove("REAPER_HOME");
+        return env;
+    }
+}

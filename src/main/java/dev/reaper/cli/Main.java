@@ -1,0 +1,77 @@
+package dev.reaper.cli;
+
+import dev.reaper.app.UserInputException;
+import dev.reaper.config.ConfigException;
+import dev.reaper.config.Env;
+import dev.reaper.router.BudgetExceededException;
+import dev.reaper.secret.Redactor;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** The entry point. {@link #run(Launch, String...)} runs the whole CLI in-process and returns the exit code. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+        Launch launch = new Launch(Env.system(), Path.of("").toAbsolutePath(), new FileInputStream(FileDescriptor.in),
+                Terminal.isTty(0), out, err, Terminal.isTty(2));
+        Interrupts.install();
+        int code = run(launch, args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs with the process's environment and stdin, writing to the given streams. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(new Launch(Env.system(), Path.of("").toAbsolutePath(), new FileInputStream(FileDescriptor.in),
+                Terminal.isTty(0), out, err, false), args);
+    }
+
+    public static int run(Launch launch, String... args) {
+        RootCommand root = new RootCommand();
+        root.launch = launch;
+        CommandLine cl = new CommandLine(root);
+        boolean color = launch.env().get("NO_COLOR").isEmpty() && launch.stderrIsTty();
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(color ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
+        cl.setOut(launch.out());
+        cl.setErr(launch.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((e, a) -> {
+            launch.err().println("reaper: " + e.getMessage());
+            launch.err().println("Run '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            launch.err().flush();
+            return ExitCodes.USAGE;
+        });
+        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+            int code = switch (e) {
+                case ConfigException ignored -> ExitCodes.CONFIG;
+                case UserInputException ignored -> ExitCodes.USAGE;
+                case BudgetExceededException ignored -> ExitCodes.BUDGET;
+                default -> ExitCodes.FAILED;
+            };
+            String message = e instanceof UncheckedIOException u && u.getCause() != null ? u.getMessage() : e.getMessage();
+            if (code == ExitCodes.FAILED && !(e instanceof UncheckedIOException)) {
+                message = e + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
+                java.util.logging.Logger.getLogger(Main.class.getName()).log(java.util.logging.Level.SEVERE, "failed", e);
+            }
+            launch.err().println("reaper: " + Redactor.global().redact(message));
+            launch.err().flush();
+            return code;
+        });
+        int code = cl.execute(args);
+        launch.out().flush();
+        launch.err().flush();
+        return code;
+    }
+}

@@ -1,0 +1,233 @@
+package dev.reaper.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import dev.reaper.json.Json;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Reads and merges config.toml files. Tables merge key by key, later files winning; arrays and values
+ * are replaced whole. Errors name the file and line (syntax) or the key (types) and say what is expected.
+ */
+public final class ConfigLoader {
+
+    private static final Set<String> KNOWN = Set.of("model", "fallbacks", "strategy", "permission_mode",
+            "max_turns", "max_output_tokens", "providers", "models", "permissions", "network", "budget",
+            "mcp_servers", "theme", "keymap", "gpu", "cache", "gateway", "lsp", "review");
+
+    private static final TomlMapper TOML = new TomlMapper();
+
+    private ConfigLoader() {}
+
+    /** Loads the user file and then the project file, either of which may be missing. */
+    public static Config load(Path userFile, Path projectFile) {
+        ObjectNode merged = Json.object();
+        List<Path> sources = new ArrayList<>();
+        for (Path f : List.of(userFile, projectFile)) {
+            if (f != null && Files.isRegularFile(f)) {
+                merge(merged, read(f));
+                sources.add(f);
+            }
+        }
+        return build(merged, sources);
+    }
+
+    /** Parses one TOML file into a tree. */
+    public static ObjectNode read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new ConfigException(file + " is not valid UTF-8 text");
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        }
+        try {
+            JsonNode n = TOML.readTree(text);
+            return n instanceof ObjectNode o ? o : Json.object();
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc != null && loc.getLineNr() > 0 ? " line " + loc.getLineNr() : "";
+            throw new ConfigException("bad TOML in " + file + where + ": " + e.getOriginalMessage()
+                    + " (fix the file, or move it aside to run with defaults)");
+        }
+    }
+
+    static void merge(ObjectNode into, JsonNode from) {
+        Iterator<Map.Entry<String, JsonNode>> it = from.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode existing = into.get(e.getKey());
+            if (existing instanceof ObjectNode eo && e.getValue().isObject()) {
+                merge(eo, e.getValue());
+            } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+            }
+        }
+    }
+
+    static Config build(ObjectNode root, List<Path> sources) {
+        String origin = sources.isEmpty() ? "config" : String.join(" + ", sources.stream().map(Path::toString).toList());
+        Reader r = new Reader(origin);
+        List<String> warnings = new ArrayList<>();
+        root.fieldNames().forEachRemaining(k -> {
+            if (!KNOWN.contains(k)) {
+                warnings.add("unknown key '" + k + "' in " + origin);
+            }
+        });
+        Map<String, ProviderConfig> providers = new LinkedHashMap<>();
+        JsonNode ps = r.table(root, "providers");
+        ps.fields().forEachRemaining(e -> providers.put(e.getKey(), provider(r, "providers." + e.getKey(), e.getValue())));
+        Map<String, ModelOverride> models = new LinkedHashMap<>();
+        r.table(root, "models").fields().forEachRemaining(e ->
+                models.put(e.getKey(), model(r, "models.\"" + e.getKey() + "\"", e.getValue())));
+        JsonNode perms = r.table(root, "permissions");
+        List<Path> dirs = r.strings(perms, "permissions.additional_directories").stream().map(Path::of).toList();
+        Config.Permissions permissions = new Config.Permissions(r.strings(perms, "permissions.allow"),
+                r.strings(perms, "permissions.ask"), r.strings(perms, "permissions.deny"), dirs);
+        JsonNode net = r.table(root, "network");
+        Config.Network network = new Config.Network(
+                Duration.ofMillis(r.integer(net, "network.connect_timeout_ms").orElse(10_000)),
+                Duration.ofMillis(r.integer(net, "network.first_token_timeout_ms").orElse(180_000)),
+                Duration.ofMillis(r.integer(net, "network.idle_timeout_ms").orElse(90_000)),
+                r.integer(net, "network.max_retries").orElse(3));
+        return new Config(r.string(root, "model"), r.strings(root, "fallbacks"), r.string(root, "permission_mode"),
+                r.integer(root, "max_turns"), r.integer(root, "max_output_tokens"), providers, models,
+                permissions, network, root, List.copyOf(sources), warnings);
+    }
+
+    private static ProviderConfig provider(Reader r, String key, JsonNode t) {
+        if (!t.isObject()) {
+            throw new ConfigException(r.origin + ": [" + key + "] must be a table");
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        r.table(t, key + ".headers").fields().forEachRemaining(h -> {
+            if (!h.getValue().isTextual()) {
+                throw new ConfigException(r.origin + ": " + key + ".headers." + h.getKey() + " must be a string");
+            }
+            headers.put(h.getKey(), h.getValue().asText());
+        });
+        return new ProviderConfig(r.string(t, "base_url", key), r.string(t, "api_key_env", key),
+                r.string(t, "api_key", key), r.string(t, "wire_api", key), headers,
+                r.integer(t, key + ".max_retries", "max_retries"));
+    }
+
+    private static ModelOverride model(Reader r, String key, JsonNode t) {
+        if (!t.isObject()) {
+            throw new ConfigException(r.origin + ": [" + key + "] must be a table");
+        }
+        return new ModelOverride(r.longValue(t, "context_window", key), r.longValue(t, "max_output", key),
+                r.number(t, "input_price", key), r.number(t, "output_price", key),
+                r.number(t, "cache_read_price", key), r.number(t, "cache_write_price", key));
+    }
+
+    /** Typed reads that fail with the key named. */
+    private record Reader(String origin) {
+
+        JsonNode table(JsonNode parent, String key) {
+            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            JsonNode v = parent.get(leaf);
+            if (v == null || v.isNull()) {
+                return Json.object();
+            }
+            if (!v.isObject()) {
+                throw new ConfigException(origin + ": '" + key + "' must be a table ([" + key + "])");
+            }
+            return v;
+        }
+
+        Optional<String> string(JsonNode t, String field) {
+            return string(t, field, null);
+        }
+
+        Optional<String> string(JsonNode t, String field, String table) {
+            JsonNode v = t.get(field);
+            if (v == null || v.isNull()) {
+                return Optional.empty();
+            }
+            if (!v.isTextual()) {
+                throw new ConfigException(origin + ": '" + name(table, field) + "' must be a string, e.g. "
+                        + name(table, field) + " = \"...\"");
+            }
+            return Optional.of(v.asText());
+        }
+
+        List<String> strings(JsonNode t, String key) {
+            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            JsonNode v = t.get(leaf);
+            if (v == null || v.isNull()) {
+                return List.of();
+            }
+            if (!v.isArray()) {
+                throw new ConfigException(origin + ": '" + key + "' must be a list of strings, e.g. " + leaf + " = [\"...\"]");
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isTextual()) {
+                    throw new ConfigException(origin + ": every entry of '" + key + "' must be a string");
+                }
+                out.add(e.asText());
+            }
+            return out;
+        }
+
+        Optional<Integer> integer(JsonNode t, String key) {
+            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
+            return integer(t, key, leaf);
+        }
+
+        Optional<Integer> integer(JsonNode t, String key, String leaf) {
+            JsonNode v = t.get(leaf);
+            if (v == null || v.isNull()) {
+                return Optional.empty();
+            }
+            if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
+                throw new ConfigException(origin + ": '" + key + "' must be a whole number ≥ 0");
+            }
+            return Optional.of(v.asInt());
+        }
+
+        OptionalLong longValue(JsonNode t, String field, String table) {
+            JsonNode v = t.get(field);
+            if (v == null || v.isNull()) {
+                return OptionalLong.empty();
+            }
+            if (!v.isIntegralNumber() || v.asLong() < 0) {
+                throw new ConfigException(origin + ": '" + name(table, field) + "' must be a whole number ≥ 0");
+            }
+            return OptionalLong.of(v.asLong());
+        }
+
+        OptionalDouble number(JsonNode t, String field, String table) {
+            JsonNode v = t.get(field);
+            if (v == null || v.isNull()) {
+                return OptionalDouble.empty();
+            }
+            if (!v.isNumber() || v.asDouble() < 0) {
+                throw new ConfigException(origin + ": '" + name(table, field) + "' must be a number ≥ 0");
+            }
+            return OptionalDouble.of(v.asDouble());
+        }
+
+        private static String name(String table, String field) {
+            return table == null ? field : table + "." + field;
+        }
+    }
+}

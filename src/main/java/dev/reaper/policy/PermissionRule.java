@@ -1,0 +1,119 @@
+package dev.reaper.policy;
+
+import java.nio.file.FileSystems;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * One rule, written as Claude Code writes them: {@code bash}, {@code bash(git diff:*)} (a command and
+ * anything after it), {@code bash(npm test)} (exactly), {@code edit(src/**)} (a path glob relative to the
+ * workspace), {@code read}, {@code mcp__server__tool}. {@code edit} rules cover every tool that edits
+ * files, {@code read} rules every tool that only reads.
+ */
+public final class PermissionRule {
+
+    private static final Pattern SYNTAX = Pattern.compile("^([A-Za-z0-9_\\-]+)(?:\\((.*)\\))?$");
+
+    private final String text;
+    private final String tool;
+    private final String pattern;
+    private final PathMatcher pathMatcher;
+
+    private PermissionRule(String text, String tool, String pattern) {
+        this.text = text;
+        this.tool = tool;
+        this.pattern = pattern;
+        this.pathMatcher = pattern == null || tool.equals("bash") ? null
+                : FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+    }
+
+    public static PermissionRule parse(String text) {
+        var m = SYNTAX.matcher(text.strip());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("permission rule '" + text
+                    + "' is not of the form tool or tool(pattern), e.g. bash(git diff:*) or edit(src/**)");
+        }
+        String tool = m.group(1).toLowerCase(Locale.ROOT);
+        String pattern = m.group(2);
+        if (pattern != null && (pattern.isBlank() || pattern.equals("*") || pattern.equals("**"))) {
+            pattern = null;
+        }
+        return new PermissionRule(text.strip(), tool, pattern);
+    }
+
+    /** Whether this rule speaks of the tool at all (its name, or its kind for edit and read rules). */
+    public boolean appliesTo(String toolName, ToolKind kind) {
+        String name = toolName.toLowerCase(Locale.ROOT);
+        if (tool.equals(name)) {
+            return true;
+        }
+        return (tool.equals("edit") && kind == ToolKind.EDIT) || (tool.equals("read") && kind == ToolKind.READ);
+    }
+
+    /**
+     * Whether the rule matches one target: a shell command for bash, a workspace-relative path for file
+     * tools. A rule without a pattern matches every target.
+     */
+    public boolean matches(String target) {
+        if (pattern == null) {
+            return true;
+        }
+        if (tool.equals("bash")) {
+            String cmd = target.strip();
+            if (pattern.endsWith(":*")) {
+                String prefix = pattern.substring(0, pattern.length() - 2).strip();
+                return cmd.equals(prefix) || cmd.startsWith(prefix + " ");
+            }
+            if (pattern.contains("*")) {
+                return Pattern.compile(globToRegex(pattern)).matcher(cmd).matches();
+            }
+            return cmd.equals(pattern.strip());
+        }
+        if (target.isEmpty()) {
+            return false;
+        }
+        return pathMatcher.matches(Path.of(target));
+    }
+
+    /**
+     * For deny rules on shell lines that cannot be split (substitutions): whether the rule's command
+     * appears anywhere in the line. Errs towards denying.
+     */
+    public boolean mentionedIn(String line) {
+        if (pattern == null) {
+            return true;
+        }
+        if (!tool.equals("bash")) {
+            return matches(line);
+        }
+        String p = pattern.endsWith(":*") ? pattern.substring(0, pattern.length() - 2) : pattern;
+        for (String piece : p.split("\\*")) {
+            if (!piece.isBlank() && !line.contains(piece.strip())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String globToRegex(String glob) {
+        StringBuilder sb = new StringBuilder();
+        for (String part : glob.split("\\*", -1)) {
+            if (!sb.isEmpty()) {
+                sb.append(".*");
+            }
+            sb.append(Pattern.quote(part));
+        }
+        return sb.toString();
+    }
+
+    public boolean hasPattern() {
+        return pattern != null;
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.reaper.testing;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Tests that need a third-party program call {@link #require}: when it is missing the test is skipped
+ * with a loud reason, or fails when REAPER_REQUIRE_PEERS=1 (as in CI), where a skip would hide a gap.
+ */
+public final class Peers {
+
+    private Peers() {}
+
+    public static void require(String command) {
+        boolean present = onPath(command);
+        if (!present && "1".equals(System.getenv("REAPER_REQUIRE_PEERS"))) {
+            throw new AssertionError(command + " is required (REAPER_REQUIRE_PEERS=1) but is not installed");
+        }
+        if (!present) {
+            System.err.println("SKIPPED: " + command + " is not installed");
+        }
+        assumeTrue(present, command + " is not installed");
+    }
+
+    static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, command))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs a command in a directory and fails the test when it fails. */
+    public static String run(Path dir, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A git repository with one committed file. */
+    public static Path gitRepo(Path dir, String file, String content) throws IOException {
+        require("git");
+        Files.writeString(dir.resolve(file), content);
+        run(dir, "git", "init", "-q");
+        run(dir, "git", "-c", "user.email=t@example.com", "-c", "user.name=t", "add", ".");
+        run(dir, "git", "-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "init");
+        return dir;
+    }
+}
