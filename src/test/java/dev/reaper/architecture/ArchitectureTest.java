@@ -1,0 +1,93 @@
+package dev.reaper.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Keeps the dependency arrows pointing one way: front-ends (cli, headless) over the agent, the agent over
+ * router, tools, context, policy and store, everything over protocol; provider adapters are seen only by
+ * app, the one place that wires concrete classes.
+ */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.reaper");
+
+    /** Each package and the Reaper packages it may use (besides itself and its sub-packages). */
+    static final Map<String, List<String>> ALLOWED = Map.ofEntries(
+            Map.entry("protocol", List.of()),
+            Map.entry("json", List.of()),
+            Map.entry("secret", List.of()),
+            Map.entry("edit", List.of()),
+            Map.entry("context", List.of()),
+            Map.entry("policy", List.of("protocol")),
+            Map.entry("config", List.of("json", "secret")),
+            Map.entry("router", List.of("protocol", "json", "secret")),
+            Map.entry("providers", List.of("router", "protocol", "json", "secret")),
+            Map.entry("store", List.of("protocol", "json", "secret")),
+            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "json", "secret")),
+            Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
+                    "secret")),
+            Map.entry("headless", List.of("agent", "protocol", "json")),
+            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit",
+                    "config", "protocol", "json", "secret")),
+            Map.entry("cli", List.of("app", "headless", "agent", "router", "tools", "context", "policy", "store",
+                    "edit", "config", "protocol", "json", "secret")));
+
+    static List<String> packages() {
+        return new ArrayList<>(ALLOWED.keySet());
+    }
+
+    @ParameterizedTest
+    @MethodSource("packages")
+    void dependsOnlyOnThePackagesBelowIt(String pkg) {
+        List<String> allowed = new ArrayList<>();
+        allowed.add("dev.reaper." + pkg + "..");
+        for (String a : ALLOWED.get(pkg)) {
+            allowed.add("dev.reaper." + a + "..");
+        }
+        noClasses().that().resideInAPackage("dev.reaper." + pkg + "..")
+                .should().dependOnClassesThat(resideInAPackage("dev.reaper..")
+                        .and(not(resideInAnyPackage(allowed.toArray(String[]::new)))))
+                .because("dependencies point one way (see ArchitectureTest.ALLOWED)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void everyPackageIsCoveredByTheRules() {
+        for (var c : CLASSES) {
+            String p = c.getPackageName();
+            if (!p.startsWith("dev.reaper.")) {
+                continue;
+            }
+            String top = p.substring("dev.reaper.".length()).split("\\.")[0];
+            if (!ALLOWED.containsKey(top)) {
+                throw new AssertionError("package dev.reaper." + top + " has no dependency rule in ArchitectureTest");
+            }
+        }
+    }
+
+    @Test
+    void providerAdaptersDoNotKnowEachOther() {
+        slices().matching("dev.reaper.providers.(*)..").should().notDependOnEachOther().check(CLASSES);
+    }
+
+    @Test
+    void thereAreNoCycles() {
+        slices().matching("dev.reaper.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+}
