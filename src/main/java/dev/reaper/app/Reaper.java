@@ -3,7 +3,6 @@ package dev.reaper.app;
 import dev.reaper.config.Config;
 import dev.reaper.config.ConfigLoader;
 import dev.reaper.config.Env;
-import dev.reaper.config.ModelOverride;
 import dev.reaper.config.Paths;
 import dev.reaper.context.Workspace;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
@@ -12,9 +11,6 @@ import dev.reaper.providers.ollama.OllamaAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
 import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelCatalog;
-import dev.reaper.router.ModelInfo;
-import dev.reaper.router.ModelRef;
-import dev.reaper.router.Pricing;
 import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.RetryPolicy;
 import dev.reaper.router.Router;
@@ -27,7 +23,6 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -41,11 +36,11 @@ public final class Reaper implements AutoCloseable {
     private final Workspace workspace;
     private final Config config;
     private final Clock clock;
-    private Providers providers;
-    private ModelCatalog catalog;
-    private Router router;
-    private UsageLedger ledger;
-    private Sleeper sleeper = Sleeper.REAL;
+    private final Lazy<Providers> providers;
+    private final Lazy<ModelCatalog> catalog;
+    private final Lazy<Router> router;
+    private final Lazy<UsageLedger> ledger;
+    private volatile Sleeper sleeper = Sleeper.REAL;
 
     private Reaper(Env env, Paths paths, Workspace workspace, Config config, Clock clock) {
         this.env = env;
@@ -53,6 +48,11 @@ public final class Reaper implements AutoCloseable {
         this.workspace = workspace;
         this.config = config;
         this.clock = clock;
+        this.providers = new Lazy<>(() -> new Providers(config, env));
+        this.catalog = new Lazy<>(this::buildCatalog);
+        this.router = new Lazy<>(() -> new Router(adapters(), providers(), new HttpProviderClient(), catalog(),
+                RetryPolicy.DEFAULT, (d, c) -> sleeper.sleep(d, c), RandomGenerator.getDefault()));
+        this.ledger = new Lazy<>(() -> UsageLedger.open(paths.ledgerFile(), ZoneId.systemDefault()));
     }
 
     /** Reads the environment, finds the workspace above {@code cwd} and loads its configuration. */
@@ -89,38 +89,16 @@ public final class Reaper implements AutoCloseable {
         return this;
     }
 
-    public synchronized Providers providers() {
-        if (providers == null) {
-            providers = new Providers(config, env);
-        }
-        return providers;
+    public Providers providers() {
+        return providers.get();
     }
 
-    public synchronized ModelCatalog catalog() {
-        if (catalog == null) {
-            Map<String, ModelInfo> overrides = new LinkedHashMap<>();
-            ModelCatalog shipped = ModelCatalog.load(Map.of());
-            for (Map.Entry<String, ModelOverride> e : config.models().entrySet()) {
-                ModelRef ref = ModelRef.parse(e.getKey());
-                Optional<ModelInfo> base = shipped.find(ref);
-                ModelOverride o = e.getValue();
-                Optional<Pricing> basePrice = base.flatMap(ModelInfo::pricing);
-                Optional<Pricing> price = o.inputPrice().isPresent() || o.outputPrice().isPresent() || basePrice.isPresent()
-                        ? Optional.of(new Pricing(
-                                o.inputPrice().orElse(basePrice.map(Pricing::input).orElse(0.0)),
-                                o.outputPrice().orElse(basePrice.map(Pricing::output).orElse(0.0)),
-                                o.cacheReadPrice().orElse(basePrice.map(Pricing::cacheRead).orElse(o.inputPrice().orElse(0.0))),
-                                o.cacheWritePrice().orElse(basePrice.map(Pricing::cacheWrite).orElse(o.inputPrice().orElse(0.0)))))
-                        : Optional.empty();
-                overrides.put(ref.toString(), new ModelInfo(ref.toString(),
-                        o.contextWindow().orElse(base.map(ModelInfo::contextWindow).orElse(0L)),
-                        o.maxOutput().orElse(base.map(ModelInfo::maxOutput).orElse(0L)), price,
-                        base.map(ModelInfo::toolCalls).orElse(true), base.map(ModelInfo::reasoning).orElse(false),
-                        base.map(ModelInfo::vision).orElse(false)));
-            }
-            catalog = overrides.isEmpty() ? shipped : ModelCatalog.load(overrides);
-        }
-        return catalog;
+    public ModelCatalog catalog() {
+        return catalog.get();
+    }
+
+    private ModelCatalog buildCatalog() {
+        return CatalogOverrides.apply(ModelCatalog.load(Map.of()), config.models());
     }
 
     public static Map<String, ProviderAdapter> adapters() {
@@ -132,29 +110,37 @@ public final class Reaper implements AutoCloseable {
         return m;
     }
 
-    public synchronized Router router() {
-        if (router == null) {
-            router = new Router(adapters(), providers(), new HttpProviderClient(), catalog(), RetryPolicy.DEFAULT,
-                    sleeper, RandomGenerator.getDefault());
-        }
-        return router;
+    public Router router() {
+        return router.get();
     }
 
     public SessionStore sessions() {
         return new SessionStore(paths.sessionsDir(), clock);
     }
 
-    public synchronized UsageLedger ledger() {
-        if (ledger == null) {
-            ledger = UsageLedger.open(paths.ledgerFile(), ZoneId.systemDefault());
-        }
-        return ledger;
+    public UsageLedger ledger() {
+        return ledger.get();
+    }
+
+    /**
+     * Starts building the HTTP client (TLS set-up) and opening the usage ledger (native SQLite) in the
+     * background, so they are ready by the time the first request goes out instead of delaying it.
+     */
+    public void warmUp() {
+        Thread.ofVirtual().name("reaper-warm-up").start(() -> {
+            try {
+                router();
+                ledger();
+            } catch (RuntimeException e) {
+                // the same failure will surface, with its message, where the object is really needed
+            }
+        });
     }
 
     @Override
-    public synchronized void close() {
-        if (ledger != null) {
-            ledger.close();
+    public void close() {
+        if (ledger.isBuilt()) {
+            ledger.get().close();
         }
     }
 }

@@ -146,6 +146,7 @@ public final class RootCommand implements Callable<Integer> {
             }
         }
         try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
+            app.warmUp();
             Logging.configure(app.paths().logFile(), verbose, launch.err());
             OneShot oneShot = new OneShot(format, launch.out(), launch.err(), color(), verbose);
             SessionOptions options = new SessionOptions(Optional.ofNullable(model), mode,

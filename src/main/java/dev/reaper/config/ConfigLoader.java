@@ -32,7 +32,10 @@ public final class ConfigLoader {
             "max_turns", "max_output_tokens", "providers", "models", "permissions", "network", "budget",
             "mcp_servers", "theme", "keymap", "gpu", "cache", "gateway", "lsp", "review");
 
-    private static final TomlMapper TOML = new TomlMapper();
+    /** Built on first use: most runs have no config file, and the mapper is not free to create. */
+    private static final class Toml {
+        static final TomlMapper MAPPER = new TomlMapper();
+    }
 
     private ConfigLoader() {}
 
@@ -60,7 +63,7 @@ public final class ConfigLoader {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
         try {
-            JsonNode n = TOML.readTree(text);
+            JsonNode n = Toml.MAPPER.readTree(text);
             return n instanceof ObjectNode o ? o : Json.object();
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();

@@ -38,6 +38,13 @@ public final class ModelCatalog {
         return new ModelCatalog(all);
     }
 
+    /** This catalog with entries replaced or added. */
+    public ModelCatalog with(Collection<ModelInfo> entries) {
+        Map<String, ModelInfo> all = new LinkedHashMap<>(models);
+        entries.forEach(m -> all.put(m.id(), m));
+        return new ModelCatalog(all);
+    }
+
     public static ModelCatalog of(Collection<ModelInfo> entries) {
         Map<String, ModelInfo> all = new LinkedHashMap<>();
         entries.forEach(m -> all.put(m.id(), m));
