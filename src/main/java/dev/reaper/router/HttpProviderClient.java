@@ -76,8 +76,15 @@ public final class HttpProviderClient {
                     byte[] body = response.body().byteStream().readNBytes(MAX_ERROR_BODY);
                     throw adapter.error(provider, response.code(), response.headers().toMultimap(), body);
                 }
-                StreamDecoder decoder = adapter.decoder(assembler);
                 ResponseBody body = response.body();
+                if (isWholeJson(body)) {
+                    // A server that ignored "stream": true answers with one JSON document.
+                    byte[] whole = body.byteStream().readNBytes(64 * MAX_ERROR_BODY);
+                    watch.bytes();
+                    adapter.decodeBody(whole, assembler);
+                    return assembler.finishStream();
+                }
+                StreamDecoder decoder = adapter.decoder(assembler);
                 byte[] buf = new byte[8192];
                 try (InputStream in = body.byteStream()) {
                     int n;
@@ -107,6 +114,11 @@ public final class HttpProviderClient {
         } finally {
             ticking.cancel(false);
         }
+    }
+
+    private static boolean isWholeJson(ResponseBody body) {
+        MediaType type = body.contentType();
+        return type != null && type.subtype().equalsIgnoreCase("json");
     }
 
     private static String describe(IOException e) {

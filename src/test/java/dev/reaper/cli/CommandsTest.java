@@ -1,0 +1,159 @@
+package dev.reaper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.reaper.json.Json;
+import dev.reaper.testing.CliRun;
+import dev.reaper.testing.FakeProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The subcommands that are not one-shot runs: doctor, models, completion, help and version. */
+class CommandsTest {
+
+    @TempDir
+    Path home;
+
+    @TempDir
+    Path work;
+
+    FakeProvider fake;
+
+    @BeforeEach
+    void start() {
+        fake = FakeProvider.start();
+    }
+
+    @AfterEach
+    void stop() {
+        fake.close();
+    }
+
+    CliRun cli() {
+        return new CliRun(home, work);
+    }
+
+    @Test
+    void doctorSaysWhichKeysAreSetAndWhatAnswersWithoutShowingKeys() {
+        CliRun.Result r = cli().provider("anthropic", fake).provider("ollama", fake).run("doctor");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("anthropic\\s+key set \\(ANTHROPIC_API_KEY\\)\\s+http://127\\.0\\.0\\.1:\\d+\\s+ok")
+                .containsPattern("openai\\s+key not set .*set OPENAI_API_KEY")
+                .containsPattern("ollama\\s+no key needed\\s+http://127\\.0\\.0\\.1:\\d+\\s+ok")
+                .contains("Default model: anthropic/claude-sonnet-4-5")
+                .doesNotContain("sk-ant-test-key-000001");
+        assertThat(fake.requests()).extracting(FakeProvider.Recorded::path).contains("/v1/models?limit=1000", "/api/tags");
+    }
+
+    @Test
+    void doctorExitsThreeWhenNothingIsUsable() {
+        CliRun.Result r = cli().env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.out()).contains("Default model: none").containsPattern("ollama .*not reachable");
+    }
+
+    @Test
+    void doctorReportsARejectedKey() {
+        FakeProvider rejecting = FakeProvider.start();
+        try {
+            rejecting.close(); // a closed port: not reachable
+            CliRun.Result r = cli().env("ANTHROPIC_BASE_URL", rejecting.baseUrl())
+                    .env("ANTHROPIC_API_KEY", "sk-ant-unreachable-0001").env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+            assertThat(r.out()).containsPattern("anthropic .*not reachable");
+        } finally {
+            rejecting.close();
+        }
+    }
+
+    @Test
+    void modelsListsTheCatalogOfConfiguredProvidersWithTheirLiveModels() {
+        CliRun.Result r = cli().provider("anthropic", fake).env("OLLAMA_HOST", "127.0.0.1:9")
+                .run("models", "--json");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode models = Json.parse(r.out());
+        assertThat(models.findValuesAsText("id")).contains("anthropic/claude-sonnet-4-5", "anthropic/fake-model")
+                .noneMatch(id -> id.startsWith("openai/"));
+        JsonNode sonnet = null;
+        for (JsonNode m : models) {
+            if (m.path("id").asText().equals("anthropic/claude-sonnet-4-5")) {
+                sonnet = m;
+            }
+        }
+        assertThat(sonnet.path("context_window").asLong()).isEqualTo(200_000);
+        assertThat(sonnet.path("input_per_mtok").asDouble()).isEqualTo(3.0);
+        assertThat(sonnet.path("source").asText()).isEqualTo("catalog");
+        assertThat(r.err()).as("an absent local server is not an error").doesNotContain("ollama");
+        CliRun.Result table = cli().provider("anthropic", fake).env("OLLAMA_HOST", "127.0.0.1:9").run("models");
+        assertThat(table.out()).contains("MODEL").contains("claude-sonnet-4-5").contains("3.00").contains("15.00")
+                .contains("anthropic/fake-model").contains("live");
+    }
+
+    @Test
+    void configuredModelPricesOverrideTheCatalog() throws IOException {
+        Files.writeString(home.resolve("config.toml"), """
+                [providers.local]
+                base_url = "%s/v1"
+
+                [models."local/coder"]
+                context_window = 65536
+                input_price = 0.5
+                output_price = 1.5
+                """.formatted(fake.baseUrl()));
+        JsonNode models = Json.parse(cli().run("models", "--provider", "local", "--json").out());
+        JsonNode coder = models.get(0);
+        assertThat(coder.path("id").asText()).isEqualTo("local/coder");
+        assertThat(coder.path("context_window").asLong()).isEqualTo(65536);
+        assertThat(coder.path("output_per_mtok").asDouble()).isEqualTo(1.5);
+    }
+
+    @Test
+    void completionScriptsAreGeneratedForEachShell() {
+        String bash = cli().run("completion", "bash").out();
+        assertThat(bash).contains("complete -F").contains("sessions").contains("--output-format");
+        assertThat(cli().run("completion", "zsh").out()).startsWith("#compdef reaper").contains("bashcompinit");
+        String fish = cli().run("completion", "fish").out();
+        assertThat(fish).contains("complete -c reaper -n '__fish_use_subcommand' -a doctor")
+                .contains("-l output-format").contains("-l permission-mode");
+        assertThat(cli().run("completion", "tcsh").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void helpDocumentsEveryOptionAndVersionPrints() {
+        CliRun.Result help = cli().run("--help");
+        assertThat(help.exitCode()).isZero();
+        for (String option : new String[] {"--print", "--model", "--output-format", "--permission-mode", "--max-turns",
+            "--max-budget-usd", "--continue", "--resume", "--cwd", "--no-color", "--verbose", "--version"}) {
+            assertThat(help.out()).contains(option);
+        }
+        assertThat(help.out()).contains("models").contains("doctor").contains("sessions").contains("cost")
+                .contains("completion").contains("Exit codes");
+        CliRun.Result version = cli().run("--version");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.out()).matches("reaper \\d+\\.\\d+\\.\\d+\\S*\\n");
+    }
+
+    @Test
+    void aBadConfigFileIsExitThreeNamingTheLine() throws IOException {
+        Files.writeString(home.resolve("config.toml"), "model = \"anthropic/x\"\nmax_turns = = 3\n");
+        CliRun.Result r = cli().provider("anthropic", fake).run("-p", "hi");
+        assertThat(r.exitCode()).isEqualTo(3);
+        assertThat(r.err()).contains(home.resolve("config.toml").toString()).contains("line 2");
+    }
+
+    @Test
+    void cwdPointsTheRunAtAnotherWorkspace() throws IOException {
+        Path other = Files.createDirectories(work.resolve("other"));
+        Files.writeString(other.resolve("AGENTS.md"), "marker-in-other");
+        fake.conversation(dev.reaper.testing.Step.text("ok"));
+        CliRun.Result r = cli().provider("anthropic", fake).run("-p", "hi", "--cwd", other.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(fake.chatRequests().get(0).bodyText()).contains("marker-in-other");
+        assertThat(cli().run("-p", "hi", "--cwd", "/no/such/dir").exitCode()).isEqualTo(2);
+    }
+}
