@@ -133,6 +133,11 @@ public final class Session {
                 return finish(Outcome.Status.BUDGET_EXCEEDED, lastText, e.getMessage()
                         + ": raise --max-budget-usd to go on", turns, recorder, start, model);
             }
+            if (!routed.model().toString().equals(model) || turns == 1) {
+                ObjectNode served = Json.object();
+                served.put("model", routed.model().toString());
+                transcript.append("model", served);
+            }
             model = routed.model().toString();
             Message assistant = routed.response().message();
             append(assistant);

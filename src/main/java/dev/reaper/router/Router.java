@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
@@ -19,6 +20,8 @@ public final class Router {
 
     /** A response and the model that produced it. */
     public record Routed(ChatResponse response, ModelRef model) {}
+
+    private static final Logger LOG = Logger.getLogger(Router.class.getName());
 
     private final Map<String, ProviderAdapter> adapters;
     private final ProviderDirectory providers;
@@ -81,6 +84,15 @@ public final class Router {
         return !partial.message().content().isEmpty();
     }
 
+    /** The request with its output limit lowered to what the model can produce, when the catalog knows. */
+    private ChatRequest fitted(ChatRequest request, ModelRef model) {
+        long max = catalog.find(model).map(ModelInfo::maxOutput).orElse(0L);
+        if (max <= 0 || request.maxTokens() <= max) {
+            return request;
+        }
+        return new ChatRequest(request.system(), request.messages(), request.tools(), (int) max, request.sessionId());
+    }
+
     private ChatResponse withRetries(ModelRef model, ChatRequest request, StreamListener listener,
                                      BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
         ProviderEndpoint endpoint = providers.find(model.provider()).orElseThrow(() ->
@@ -97,7 +109,9 @@ public final class Router {
             throw new ProviderException(ProviderException.Kind.AUTH, endpoint.name(),
                     "no API key for " + endpoint.name() + ": " + providers.setupHint(endpoint.name()));
         }
-        HttpCall call = adapter.chatCall(endpoint, model.model(), request);
+        HttpCall call = adapter.chatCall(endpoint, model.model(), fitted(request, model));
+        LOG.fine(() -> "request to " + model + ": " + call.method() + " " + call.url() + " (" + call.body().length
+                + " bytes)");
         Optional<Pricing> pricing = catalog.find(model).flatMap(ModelInfo::pricing);
         double estimate = pricing.map(p -> p.input() * (call.body().length / 4.0) / 1_000_000.0).orElse(0.0);
         for (int attempt = 0; ; attempt++) {
@@ -134,8 +148,13 @@ public final class Router {
             observer.attemptFinished(new RouterObserver.Attempt(model, usage, cost, pricing.isPresent(),
                     firstAt[0] < 0 ? -1 : (firstAt[0] - start) / 1_000_000, (now - start) / 1_000_000, failure));
             if (failure == null) {
-                return response;
+                ChatResponse done = response;
+                LOG.fine(() -> model + " answered: " + done.stopReason() + ", " + usage.inputTokens() + " in / "
+                        + usage.outputTokens() + " out");
+                return done;
             }
+            ProviderException f = failure;
+            LOG.fine(() -> model + " failed (" + f.kind() + "): " + f.getMessage());
             boolean shown = firstAt[0] >= 0;
             if (failure.kind() == ProviderException.Kind.AUTH) {
                 throw failure.withAdvice(providers.setupHint(endpoint.name()));
