@@ -167,7 +167,7 @@ public final class PatchParser {
                 List<String> oldLines = new ArrayList<>();
                 List<String> newLines = new ArrayList<>();
                 i++;
-                while (i < lines.size() && !lines.get(i).startsWith("@@") && !lines.get(i).startsWith("--- ")
+                while (i < lines.size() && !lines.get(i).startsWith("@@") && !isFileHeader(lines, i)
                         && !lines.get(i).startsWith("diff --git ")) {
                     String l = lines.get(i);
                     if (l.startsWith("+")) {
@@ -203,6 +203,11 @@ public final class PatchParser {
             throw new EditException("the diff changes no file");
         }
         return new Patch(changes);
+    }
+
+    /** A {@code ---} line followed by {@code +++}: a removed line {@code -- comment} reads {@code --- comment}. */
+    private static boolean isFileHeader(List<String> lines, int i) {
+        return lines.get(i).startsWith("--- ") && i + 1 < lines.size() && lines.get(i + 1).startsWith("+++ ");
     }
 
     /** A path from a ---/+++ line, without a/ b/ prefixes and timestamps; null for /dev/null. */
