@@ -56,6 +56,32 @@ class PatchParserTest {
     }
 
     @Test
+    void emptyLinesBetweenSectionsAreSeparatorsButInsideAHunkAreContext() throws EditException {
+        Patch patch = PatchParser.parse("*** Begin Patch\n*** Add File: n\n+x\n\n*** Update File: a\n@@\n p\n\n-q\n+r\n\n"
+                + "@@\n-s\n+t\n\n\n*** Update File: b\n*** Move to: c\n\n*** End Patch");
+        assertThat(patch).isEqualTo(new Patch(List.of(
+                new AddFile("n", "x\n"),
+                new UpdateFile("a", null, List.of(
+                        new Hunk(null, List.of("p", "", "q"), List.of("p", "", "r"), false),
+                        new Hunk(null, List.of("s"), List.of("t"), false))),
+                new UpdateFile("b", "c", List.of()))));
+    }
+
+    @Test
+    void anEmptyLineInsideAnAddedFileStillNeedsItsPlus() {
+        assertThatThrownBy(() -> PatchParser.parse("*** Begin Patch\n*** Add File: n\n+x\n\n+y\n*** End Patch"))
+                .isInstanceOf(EditException.class)
+                .hasMessage("line 4 of the patch: every line of an added file must start with '+'");
+    }
+
+    @Test
+    void anUpdateWithOnlyEmptyLinesHasNoHunks() {
+        assertThatThrownBy(() -> PatchParser.parse("*** Begin Patch\n*** Update File: a\n\n\n*** End Patch"))
+                .isInstanceOf(EditException.class)
+                .hasMessage("'Update File: a' has no hunks");
+    }
+
+    @Test
     void readsAGitDiffWithHeadersAndFunctionContext() throws EditException {
         Patch patch = PatchParser.parse("""
                 diff --git a/app.py b/app.py
