@@ -15,7 +15,8 @@ public final class PatchApplier {
     public static String apply(String path, String content, List<Patch.Hunk> hunks) throws EditException {
         boolean crlf = LineEndings.usesCrlf(content);
         String text = crlf ? LineEndings.toLf(content) : content;
-        boolean finalNewline = text.endsWith("\n");
+        // An empty file has no lines (not one empty line), and what is added to it ends with a newline.
+        boolean finalNewline = text.isEmpty() || text.endsWith("\n");
         List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
         if (finalNewline) {
             lines.remove(lines.size() - 1);

@@ -58,6 +58,10 @@ public final class PatchParser {
                 i++;
                 while (i < lines.size() && !lines.get(i).startsWith("*** ")) {
                     String l = lines.get(i);
+                    if (l.isEmpty() && onlyEmptyUntilNextSection(lines, i)) {
+                        i++; // blank lines between sections separate them
+                        continue;
+                    }
                     if (!l.startsWith("+")) {
                         throw new EditException("line " + (i + 1) + " of the patch: every line of an added file must start with '+'");
                     }
@@ -102,10 +106,12 @@ public final class PatchParser {
         List<String> newLines = new ArrayList<>();
         boolean started = false;
         boolean eof = false;
+        int trailingEmpty = 0; // empty lines (without the context space) at the end of the hunk so far
         while (i < lines.size()) {
             String l = lines.get(i);
             if (l.startsWith("*** End of File")) {
                 eof = true;
+                trailingEmpty = 0;
                 i++;
                 continue;
             }
@@ -114,7 +120,7 @@ public final class PatchParser {
             }
             if (l.startsWith("@@")) {
                 if (started) {
-                    hunks.add(new Patch.Hunk(anchor, oldLines, newLines, eof));
+                    hunks.add(hunk(anchor, oldLines, newLines, trailingEmpty, eof));
                     oldLines = new ArrayList<>();
                     newLines = new ArrayList<>();
                     eof = false;
@@ -122,17 +128,24 @@ public final class PatchParser {
                 String a = l.substring(2).strip();
                 anchor = a.isEmpty() ? null : a;
                 started = true;
+                trailingEmpty = 0;
             } else if (l.startsWith("+")) {
                 newLines.add(l.substring(1));
                 started = true;
+                trailingEmpty = 0;
             } else if (l.startsWith("-")) {
                 oldLines.add(l.substring(1));
                 started = true;
-            } else if (l.startsWith(" ") || l.isEmpty()) {
-                String ctx = l.isEmpty() ? "" : l.substring(1);
-                oldLines.add(ctx);
-                newLines.add(ctx);
+                trailingEmpty = 0;
+            } else if (l.startsWith(" ")) {
+                oldLines.add(l.substring(1));
+                newLines.add(l.substring(1));
                 started = true;
+                trailingEmpty = 0;
+            } else if (l.isEmpty()) {
+                oldLines.add("");
+                newLines.add("");
+                trailingEmpty++;
             } else {
                 throw new EditException("in the hunk for " + path + ": line '" + l
                         + "' must start with ' ' (context), '-' (remove) or '+' (add)");
@@ -140,9 +153,28 @@ public final class PatchParser {
             i++;
         }
         if (started) {
-            hunks.add(new Patch.Hunk(anchor, oldLines, newLines, eof));
+            hunks.add(hunk(anchor, oldLines, newLines, trailingEmpty, eof));
         }
         return i;
+    }
+
+    /**
+     * A hunk without the empty lines that end it: models put blank lines between sections, and as context
+     * lines (in both old and new) they would only make the hunk fail to match, never change the result.
+     */
+    private static Patch.Hunk hunk(String anchor, List<String> oldLines, List<String> newLines, int trailingEmpty,
+                                   boolean eof) {
+        return new Patch.Hunk(anchor, oldLines.subList(0, oldLines.size() - trailingEmpty),
+                newLines.subList(0, newLines.size() - trailingEmpty), eof);
+    }
+
+    private static boolean onlyEmptyUntilNextSection(List<String> lines, int i) {
+        for (int k = i; k < lines.size() && !lines.get(k).startsWith("*** "); k++) {
+            if (!lines.get(k).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Patch unified(List<String> lines) throws EditException {
@@ -167,7 +199,7 @@ public final class PatchParser {
                 List<String> oldLines = new ArrayList<>();
                 List<String> newLines = new ArrayList<>();
                 i++;
-                while (i < lines.size() && !lines.get(i).startsWith("@@") && !lines.get(i).startsWith("--- ")
+                while (i < lines.size() && !lines.get(i).startsWith("@@") && !isFileHeader(lines, i)
                         && !lines.get(i).startsWith("diff --git ")) {
                     String l = lines.get(i);
                     if (l.startsWith("+")) {
@@ -203,6 +235,11 @@ public final class PatchParser {
             throw new EditException("the diff changes no file");
         }
         return new Patch(changes);
+    }
+
+    /** A {@code ---} line followed by {@code +++}: a removed line {@code -- comment} reads {@code --- comment}. */
+    private static boolean isFileHeader(List<String> lines, int i) {
+        return lines.get(i).startsWith("--- ") && i + 1 < lines.size() && lines.get(i + 1).startsWith("+++ ");
     }
 
     /** A path from a ---/+++ line, without a/ b/ prefixes and timestamps; null for /dev/null. */

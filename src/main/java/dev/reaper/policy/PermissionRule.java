@@ -3,7 +3,11 @@ package dev.reaper.policy;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -19,14 +23,43 @@ public final class PermissionRule {
     private final String text;
     private final String tool;
     private final String pattern;
-    private final PathMatcher pathMatcher;
+    private final List<PathMatcher> pathMatchers;
 
     private PermissionRule(String text, String tool, String pattern) {
         this.text = text;
         this.tool = tool;
         this.pattern = pattern;
-        this.pathMatcher = pattern == null || tool.equals("bash") ? null
-                : FileSystems.getDefault().getPathMatcher("glob:" + pattern);
+        this.pathMatchers = pattern == null || tool.equals("bash") ? List.of() : pathMatchers(text, pattern);
+    }
+
+    /**
+     * Java's {@code **}{@code /} needs at least one directory; as in gitignore (and Claude Code's rules) it
+     * may also stand for none, so {@code read(**}{@code /.env)} covers the {@code .env} at the root too.
+     */
+    private static List<PathMatcher> pathMatchers(String text, String glob) {
+        List<PathMatcher> out = new ArrayList<>();
+        for (String variant : withAndWithoutDirectoryWildcards(glob)) {
+            try {
+                out.add(FileSystems.getDefault().getPathMatcher("glob:" + variant));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("permission rule '" + text + "' has an invalid path pattern: "
+                        + e.getMessage(), e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static Set<String> withAndWithoutDirectoryWildcards(String glob) {
+        int at = glob.indexOf("**/");
+        if (at < 0) {
+            return Set.of(glob);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (String rest : withAndWithoutDirectoryWildcards(glob.substring(at + 3))) {
+            out.add(glob.substring(0, at + 3) + rest);
+            out.add(glob.substring(0, at) + rest);
+        }
+        return out;
     }
 
     public static PermissionRule parse(String text) {
@@ -61,20 +94,21 @@ public final class PermissionRule {
             return true;
         }
         if (tool.equals("bash")) {
-            String cmd = target.strip();
+            String cmd = squash(target);
             if (pattern.endsWith(":*")) {
-                String prefix = pattern.substring(0, pattern.length() - 2).strip();
+                String prefix = squash(pattern.substring(0, pattern.length() - 2));
                 return cmd.equals(prefix) || cmd.startsWith(prefix + " ");
             }
             if (pattern.contains("*")) {
-                return Pattern.compile(globToRegex(pattern)).matcher(cmd).matches();
+                return Pattern.compile(globToRegex(squash(pattern))).matcher(cmd).matches();
             }
-            return cmd.equals(pattern.strip());
+            return cmd.equals(squash(pattern));
         }
         if (target.isEmpty()) {
             return false;
         }
-        return pathMatcher.matches(Path.of(target));
+        Path path = Path.of(target);
+        return pathMatchers.stream().anyMatch(m -> m.matches(path));
     }
 
     /**
@@ -89,12 +123,18 @@ public final class PermissionRule {
             return matches(line);
         }
         String p = pattern.endsWith(":*") ? pattern.substring(0, pattern.length() - 2) : pattern;
+        String squashed = squash(line);
         for (String piece : p.split("\\*")) {
-            if (!piece.isBlank() && !line.contains(piece.strip())) {
+            if (!piece.isBlank() && !squashed.contains(squash(piece))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Words of a command compared as the shell splits them: {@code rm  -rf} is {@code rm -rf}. */
+    private static String squash(String command) {
+        return command.strip().replaceAll("\\s+", " ");
     }
 
     private static String globToRegex(String glob) {

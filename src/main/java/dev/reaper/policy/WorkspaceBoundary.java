@@ -57,6 +57,12 @@ public final class WorkspaceBoundary {
     /** The path relative to the root, with forward slashes, for messages and permission patterns. */
     public String relative(Path abs) {
         Path n = abs.toAbsolutePath().normalize();
+        if (!n.startsWith(root)) {
+            // The root is a real path; the given one may reach it through a symlink (a symlinked home,
+            // /var on macOS), and permission rules must still see it as workspace-relative.
+            Path real = realOrNormal(n);
+            n = real.startsWith(root) ? real : n;
+        }
         if (n.startsWith(root)) {
             String rel = root.relativize(n).toString().replace('\\', '/');
             return rel.isEmpty() ? "." : rel;

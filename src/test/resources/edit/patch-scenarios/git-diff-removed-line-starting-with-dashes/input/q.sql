@@ -1,0 +1,3 @@
+SELECT 1;
+-- old comment
+SELECT 2;
