@@ -20,7 +20,7 @@ public final class PermissionPolicy {
                                   List<String> targets) {
         List<String> units = units(toolName, targets);
         for (PermissionRule r : rules.deny()) {
-            if (r.appliesTo(toolName, kind) && (units.isEmpty() ? !r.hasPattern() : anyMatch(r, units))) {
+            if (r.appliesTo(toolName, kind) && (units.isEmpty() ? !r.hasPattern() : anyMatch(r, units, toolName.equals("bash")))) {
                 return Decision.deny("denied by the rule " + r);
             }
         }
@@ -31,7 +31,7 @@ public final class PermissionPolicy {
             return Decision.allow("bypassPermissions mode");
         }
         for (PermissionRule r : rules.ask()) {
-            if (r.appliesTo(toolName, kind) && (units.isEmpty() ? !r.hasPattern() : anyMatch(r, units))) {
+            if (r.appliesTo(toolName, kind) && (units.isEmpty() ? !r.hasPattern() : anyMatch(r, units, toolName.equals("bash")))) {
                 return Decision.ask("the rule " + r + " asks first");
             }
         }
@@ -69,12 +69,22 @@ public final class PermissionPolicy {
 
     private static final String OPAQUE = "\u0000opaque:";
 
-    private static boolean anyMatch(PermissionRule r, List<String> units) {
+    /**
+     * Whether a deny or ask rule catches any unit. Shell commands are judged as written and as they
+     * really run ({@code sudo /bin/rm -rf x} is {@code rm -rf x}); a line or a command whose text hides
+     * what runs ({@code $(...)}, {@code bash -c '...'}) is caught when the rule's command appears in it.
+     */
+    private static boolean anyMatch(PermissionRule r, List<String> units, boolean shell) {
         for (String u : units) {
             if (!r.hasPattern()) {
                 return true;
             }
-            if (u.startsWith(OPAQUE) ? r.mentionedIn(u.substring(OPAQUE.length())) : r.matches(u)) {
+            if (u.startsWith(OPAQUE)) {
+                if (r.mentionedIn(u.substring(OPAQUE.length()))) {
+                    return true;
+                }
+            } else if (r.matches(u)
+                    || (shell && ShellCommands.effective(u).map(r::matches).orElseGet(() -> r.mentionedIn(u)))) {
                 return true;
             }
         }

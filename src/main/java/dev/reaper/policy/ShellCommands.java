@@ -10,13 +10,27 @@ import java.util.Set;
  * {@code $'...'} strings, where a backslash escapes a quote. Grouping and control keywords (a brace,
  * {@code then}, {@code do}…) are dropped from the front of each part, as they are not the command run.
  * A line using command substitution, process substitution or backticks cannot be split safely and is
- * reported as opaque.
+ * reported as opaque. {@link #effective} says which command a part really runs, for deny rules.
  */
 public final class ShellCommands {
 
     /** Reserved words that may start a part and are followed by the command they govern. */
     private static final Set<String> LEADING_KEYWORDS =
             Set.of("{", "}", "!", "if", "then", "elif", "else", "fi", "do", "done", "while", "until", "time");
+
+    /** Commands that run the command given after them (with their own options first). */
+    private static final Set<String> WRAPPERS = Set.of("sudo", "doas", "env", "command", "builtin", "nohup", "exec",
+            "nice", "ionice", "timeout", "stdbuf", "xargs", "time", "caffeinate");
+
+    /** Options of wrappers that take a value as the next word. */
+    private static final Set<String> OPTIONS_WITH_VALUE = Set.of("-u", "-g", "-n", "-s", "-k", "-c", "-p", "-C",
+            "-h", "-U", "-D", "-E", "-I", "-L", "-P", "-i", "-o", "-e", "--user", "--group", "--signal",
+            "--kill-after", "-S", "--chdir", "--unset");
+
+    private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "dash", "ksh", "fish");
+
+    /** Programs that run a script given inline with -c or -e. */
+    private static final Set<String> INTERPRETERS = Set.of("python", "python3", "perl", "ruby", "node", "deno");
 
     private ShellCommands() {}
 
@@ -103,5 +117,71 @@ public final class ShellCommands {
             parts.add(s);
         }
         cur.setLength(0);
+    }
+
+    /**
+     * The command a simple command really runs: leading variable assignments and wrappers ({@code sudo},
+     * {@code env}, {@code nohup}, {@code timeout 10}…) dropped, the command word unquoted and stripped of
+     * its directory ({@code sudo '/bin/rm' -rf x} runs {@code rm -rf x}). Empty when a script is handed to
+     * an interpreter ({@code bash -c '…'}, {@code python -c}, {@code eval}): its text does not say what runs.
+     */
+    public static java.util.Optional<String> effective(String part) {
+        List<String> words = new ArrayList<>(List.of(part.split("\\s+")));
+        int i = 0;
+        boolean wrapped = false;
+        while (i < words.size()) {
+            String w = words.get(i);
+            String bare = commandName(w);
+            if (w.matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+                i++;
+            } else if (WRAPPERS.contains(bare)) {
+                wrapped = true;
+                i++;
+                while (i < words.size() && (words.get(i).startsWith("-") || words.get(i).matches("\\d+(\\.\\d+)?[smhd]?")
+                        || words.get(i).matches("[A-Za-z_][A-Za-z0-9_]*=.*"))) {
+                    if (OPTIONS_WITH_VALUE.contains(words.get(i)) && i + 1 < words.size()) {
+                        i++;
+                    }
+                    i++;
+                }
+            } else {
+                break;
+            }
+        }
+        if (i >= words.size()) {
+            return wrapped ? java.util.Optional.empty() : java.util.Optional.of(part);
+        }
+        String name = commandName(words.get(i));
+        String next = i + 1 < words.size() ? words.get(i + 1) : "";
+        boolean inlineScript = name.equals("eval")
+                || (SHELLS.contains(name) && next.matches("-[a-zA-Z]*c[a-zA-Z]*"))
+                || (INTERPRETERS.contains(name) && (next.equals("-c") || next.equals("-e") || next.equals("-E")));
+        if (inlineScript) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder sb = new StringBuilder(name);
+        for (int k = i + 1; k < words.size(); k++) {
+            sb.append(' ').append(words.get(k));
+        }
+        return java.util.Optional.of(sb.toString());
+    }
+
+    /** A command word as the shell resolves it: quotes and backslashes removed, directory dropped. */
+    private static String commandName(String word) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '\\' && i + 1 < word.length()) {
+                sb.append(word.charAt(++i));
+            } else if (c != '\'' && c != '"') {
+                sb.append(c);
+            }
+        }
+        String w = sb.toString();
+        if (w.startsWith("$'")) {
+            w = w.substring(1);
+        }
+        int slash = w.lastIndexOf('/');
+        return slash >= 0 && slash < w.length() - 1 ? w.substring(slash + 1) : w;
     }
 }

@@ -276,4 +276,39 @@ class PermissionPolicyTest {
     void anEmptyCommandLineIsNotAllowedByAPatternRule() {
         assertThat(bash(PermissionMode.DEFAULT, allow("bash(echo:*)"), "   ").verdict()).isEqualTo(Verdict.ASK);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "sudo rm -rf /tmp/x",
+        "sudo -u root rm -rf /tmp/x",
+        "env FOO=1 rm -rf /tmp/x",
+        "FOO=1 BAR=2 rm -rf /tmp/x",
+        "/bin/rm -rf /tmp/x",
+        "'rm' -rf /tmp/x",
+        "\\rm -rf /tmp/x",
+        "nohup rm -rf /tmp/x",
+        "timeout 10 rm -rf /tmp/x",
+        "xargs rm -rf",
+        "bash -c 'rm -rf /tmp/x'",
+        "sh -lc \"rm -rf /tmp/x\"",
+        "eval rm -rf /tmp/x",
+    })
+    void aDenyRuleSeesThroughWrappersQuotingAndInlineScripts(String line) {
+        assertThat(bash(PermissionMode.BYPASS, deny("bash(rm -rf:*)"), line).verdict()).isEqualTo(Verdict.DENY);
+    }
+
+    @Test
+    void anAllowRuleDoesNotExtendToTheSameCommandUnderSudo() {
+        PermissionRules rules = allow("bash(git diff:*)");
+        assertThat(bash(PermissionMode.DEFAULT, rules, "git diff --stat").verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(bash(PermissionMode.DEFAULT, rules, "sudo git diff").verdict()).isEqualTo(Verdict.ASK);
+        assertThat(bash(PermissionMode.DEFAULT, rules, "bash -c 'git diff'").verdict()).isEqualTo(Verdict.ASK);
+    }
+
+    @Test
+    void aDenyRuleOnAFilePathIsNotFooledIntoMatchingByName() {
+        // paths are not shell commands: no directory is stripped from them
+        assertThat(edit(PermissionMode.BYPASS, deny("edit(a.java)"), "src/a.java").verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(edit(PermissionMode.BYPASS, deny("edit(src/a.java)"), "src/a.java").verdict()).isEqualTo(Verdict.DENY);
+    }
 }
