@@ -44,6 +44,9 @@ public final class Instructions {
                 try {
                     byte[] bytes = Files.readAllBytes(f);
                     String text = new String(bytes, 0, Math.min(bytes.length, MAX_BYTES), StandardCharsets.UTF_8);
+                    if (bytes.length > MAX_BYTES && text.endsWith("\uFFFD")) {
+                        text = text.substring(0, text.length() - 1); // a character cut in two by the cap
+                    }
                     if (bytes.length > MAX_BYTES) {
                         text += "\n[... " + name + " cut at " + MAX_BYTES / 1024 + " KB]";
                     }
