@@ -40,6 +40,9 @@ public final class ListTool extends BuiltinTool {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 boolean isDir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                if (p.getFileName().toString().equals(".git")) {
+                    continue; // git's own store: never listed, and not something a .gitignore excluded
+                }
                 if (context.ignore().isIgnored(p, isDir)) {
                     ignored++;
                     continue;
