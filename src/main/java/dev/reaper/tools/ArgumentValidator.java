@@ -54,9 +54,11 @@ public final class ArgumentValidator {
                 JsonNode v = value.get(r.asText());
                 if (v == null || v.isNull()) {
                     JsonNode p = props.path(r.asText());
-                    problems.add("`" + path(where, r.asText()) + "` is required ("
-                            + Json.text(p, "type") + (Json.text(p, "description") != null
-                            ? ": " + Json.text(p, "description") : "") + ")");
+                    String propType = Json.text(p, "type");
+                    String description = Json.text(p, "description");
+                    String hint = propType == null ? ""
+                            : " (" + propType + (description == null ? "" : ": " + description) + ")";
+                    problems.add("`" + path(where, r.asText()) + "` is required" + hint);
                 }
             }
             Iterator<Map.Entry<String, JsonNode>> it = value.fields();
