@@ -87,6 +87,17 @@ class GrepToolTest {
     }
 
     @Test
+    void doesNotFollowASymlinkOutOfTheWorkspace(@TempDir Path elsewhere) throws Exception {
+        java.nio.file.Files.writeString(elsewhere.resolve("credentials"), "needle=secret\n");
+        java.nio.file.Files.createSymbolicLink(root.resolve("creds"), elsewhere.resolve("credentials"));
+        ws.write("inside.txt", "needle\n");
+
+        assertThat(ws.run(grep, args("pattern", "needle")).text()).isEqualTo("inside.txt:1:needle\n");
+        assertThatThrownBy(() -> ws.run(grep, args("pattern", "needle", "path", "creds")))
+                .isInstanceOf(ToolFailure.class).hasMessageContaining("is outside the workspace");
+    }
+
+    @Test
     void saysWhenNothingMatches() throws Exception {
         ws.write("a.txt", "abc\n");
 
