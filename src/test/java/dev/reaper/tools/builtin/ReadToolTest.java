@@ -93,6 +93,14 @@ class ReadToolTest {
     }
 
     @Test
+    void aHugeLimitReadsToTheEnd() throws Exception {
+        ws.write("a.txt", lines(1, 3));
+
+        assertThat(ws.run(read, args("path", "a.txt", "offset", 2, "limit", Integer.MAX_VALUE)).text())
+                .isEqualTo("     2→line 2\n     3→line 3\n");
+    }
+
+    @Test
     void anOffsetPastTheEndIsAnError() {
         ws.write("a.txt", lines(1, 3));
 
