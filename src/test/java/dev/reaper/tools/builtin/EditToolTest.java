@@ -131,6 +131,18 @@ class EditToolTest {
     }
 
     @Test
+    void editsTheFileASymlinkPointsTo() throws Exception {
+        ws.write("real.txt", "a = 1\n");
+        Path link = root.resolve("link.txt");
+        Files.createSymbolicLink(link, Path.of("real.txt"));
+
+        ws.run(edit, args("path", "link.txt", "old_string", "a = 1", "new_string", "a = 2"));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(ws.read("real.txt")).isEqualTo("a = 2\n");
+    }
+
+    @Test
     void refusesADirectory() throws Exception {
         Files.createDirectories(root.resolve("src"));
 

@@ -93,6 +93,23 @@ class WriteToolTest {
     }
 
     @Test
+    void writesThroughASymlinkAndKeepsTheLink() throws Exception {
+        Path real = ws.write("real.txt", "old\n");
+        Path link = root.resolve("link.txt");
+        Files.createSymbolicLink(link, Path.of("real.txt"));
+
+        ws.run(write, args("path", "link.txt", "content", "new\n"));
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(ws.read("real.txt")).isEqualTo("new\n");
+        assertThat(ws.changes()).containsExactly(new Change(link, "old\n", "new\n"));
+        try (Stream<Path> files = Files.list(root)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("real.txt", "link.txt");
+        }
+        assertThat(real).hasContent("new");
+    }
+
+    @Test
     void writesAnEmptyFile() throws Exception {
         assertThat(ws.run(write, args("path", "empty.txt", "content", "")))
                 .isEqualTo(ToolOutput.ok("Created empty.txt (0 lines)"));
