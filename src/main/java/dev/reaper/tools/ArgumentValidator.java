@@ -74,7 +74,7 @@ public final class ArgumentValidator {
                     List<String> known = new ArrayList<>();
                     props.fieldNames().forEachRemaining(known::add);
                     problems.add("`" + path(where, f.getKey()) + "` is not an argument of this tool (it takes "
-                            + String.join(", ", known) + ")");
+                            + (known.isEmpty() ? "no arguments" : String.join(", ", known)) + ")");
                 }
             }
         }

@@ -75,6 +75,14 @@ class ArgumentValidatorTest {
     }
 
     @Test
+    void anUnknownArgumentOfAToolWithoutArgumentsSaysSo() {
+        List<String> problems = ArgumentValidator.validate(Json.parse("{\"x\":1}"),
+                "{\"type\":\"object\",\"properties\":{},\"additionalProperties\":false}");
+
+        assertThat(problems).containsExactly("`x` is not an argument of this tool (it takes no arguments)");
+    }
+
+    @Test
     void checksEnumValues() {
         assertThat(validate("{\"path\":\"a\",\"mode\":\"medium\"}"))
                 .containsExactly("`mode` must be one of [\"fast\",\"slow\"]");
