@@ -114,10 +114,10 @@ class BashToolTest {
 
     @Test
     void aTimeoutKillsTheCommandAndTheBackgroundChildItStarted() throws Exception {
-        ToolOutput out = run("(echo $BASHPID > child.pid; exec sleep 60) & echo started; wait", 1000);
+        ToolOutput out = run("(echo $BASHPID > child.pid; exec sleep 60) & echo started; wait", 3000);
 
         assertThat(out.isError()).isTrue();
-        assertThat(out.text()).startsWith("started\n").endsWith("[timed out after 1000 ms; the command was killed]");
+        assertThat(out.text()).startsWith("started\n").endsWith("[timed out after 3000 ms; the command was killed]");
         assertThat(goneWithinPatience(pidIn(root.resolve("child.pid")))).as("background child killed").isTrue();
     }
 
