@@ -82,7 +82,8 @@ class AnthropicRequestEncoderTest {
                 new ContentBlock.Reasoning("", null, "REDACTED==", "anthropic"),
                 new ContentBlock.Reasoning("unsigned", null, null, "anthropic"),
                 new ContentBlock.Reasoning("other thoughts", "sig-x", null, "openrouter"),
-                new ContentBlock.Opaque("anthropic", "{\"type\":\"server_tool_use\",\"id\":\"srv_1\",\"name\":\"web_search\",\"input\":{}}"),
+                new ContentBlock.Opaque("anthropic",
+                        "{\"type\":\"server_tool_use\",\"id\":\"srv_1\",\"name\":\"web_search\",\"input\":{}}"),
                 new ContentBlock.Opaque("google", "{\"text\":\"not for anthropic\"}"),
                 new ContentBlock.Text("Done.")));
         ChatRequest request = new ChatRequest("", List.of(Message.user("go"), assistant, Message.user("next")),
