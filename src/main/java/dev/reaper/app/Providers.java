@@ -61,15 +61,20 @@ public final class Providers implements ProviderDirectory {
         return preset.baseUrl();
     }
 
-    /** OLLAMA_HOST may be "host", "host:port" or a URL, as the Ollama CLI accepts. */
+    /**
+     * OLLAMA_HOST may be "host", "host:port" or a URL, as the Ollama CLI accepts. As there, the port
+     * defaults to 11434 without a scheme, and to the scheme's own port with one (a server behind an
+     * HTTPS proxy is {@code https://ollama.example.com}).
+     */
     static String ollamaHost(String value) {
         String v = value.strip();
+        int defaultPort = v.startsWith("https://") ? 443 : v.startsWith("http://") ? 80 : 11434;
         if (!v.contains("://")) {
             v = "http://" + v;
         }
         URI u = URI.create(v);
         String host = u.getHost() == null || u.getHost().equals("0.0.0.0") ? "127.0.0.1" : u.getHost();
-        int port = u.getPort() > 0 ? u.getPort() : 11434;
+        int port = u.getPort() > 0 ? u.getPort() : defaultPort;
         return u.getScheme() + "://" + host + ":" + port;
     }
 
@@ -90,6 +95,7 @@ public final class Providers implements ProviderDirectory {
                      Env env, Timeouts timeouts, int maxRetries) {
         List<String> vars = pc.apiKeyEnv().map(List::of).orElse(presetKeyVars);
         keyVars.addAll(vars);
+        keyVars.addAll(presetKeyVars); // still credentials when api_key_env points elsewhere
         Optional<Secret> key = pc.apiKey().map(Secret::of);
         String source = null;
         for (String var : vars) {

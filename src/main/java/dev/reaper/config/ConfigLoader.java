@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +40,11 @@ public final class ConfigLoader {
 
     private ConfigLoader() {}
 
-    /** Loads the user file and then the project file, either of which may be missing. */
+    /** Loads the user file and then the project file, either of which may be missing (or null). */
     public static Config load(Path userFile, Path projectFile) {
         ObjectNode merged = Json.object();
         List<Path> sources = new ArrayList<>();
-        for (Path f : List.of(userFile, projectFile)) {
+        for (Path f : Arrays.asList(userFile, projectFile)) {
             if (f != null && Files.isRegularFile(f)) {
                 merge(merged, read(f));
                 sources.add(f);

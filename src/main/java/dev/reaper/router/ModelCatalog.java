@@ -23,6 +23,7 @@ public final class ModelCatalog {
 
     private static final String RESOURCE = "catalog.json";
     private static final Pattern DATE_SUFFIX = Pattern.compile("[-@](20\\d{6}|\\d{4}-\\d{2}-\\d{2})$");
+    private static final Pattern DATE = Pattern.compile("20\\d{6}|\\d{4}-\\d{2}-\\d{2}");
     private static final long LOCAL_DEFAULT_CONTEXT = 32_768;
 
     private final Map<String, ModelInfo> models;
@@ -96,8 +97,9 @@ public final class ModelCatalog {
         ModelInfo best = null;
         for (Map.Entry<String, ModelInfo> e : models.entrySet()) {
             String id = e.getKey();
-            if (id.startsWith(prefix) && DATE_SUFFIX.matcher(id).find()
-                    && id.length() - prefix.length() <= 11 && (best == null || id.compareTo(best.id()) > 0)) {
+            // Only a date may follow the family name: claude-sonnet-4 is not claude-sonnet-4-5-20250929.
+            if (id.startsWith(prefix) && DATE.matcher(id.substring(prefix.length())).matches()
+                    && (best == null || id.compareTo(best.id()) > 0)) {
                 best = e.getValue();
             }
         }

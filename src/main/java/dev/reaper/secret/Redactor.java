@@ -14,7 +14,8 @@ public final class Redactor {
     private static final Redactor GLOBAL = new Redactor();
 
     private static final Pattern KEY_SHAPES = Pattern.compile(
-            "(sk-ant-[A-Za-z0-9_\\-]{8,}"           // Anthropic
+            "(?<![A-Za-z0-9_\\-])"                  // starts a token: task-definitions-prod holds no key
+            + "(sk-ant-[A-Za-z0-9_\\-]{8,}"           // Anthropic
             + "|sk-(?:proj-|svcacct-)?[A-Za-z0-9_\\-]{16,}" // OpenAI and compatible
             + "|AIza[0-9A-Za-z_\\-]{30,}"             // Google
             + "|xai-[A-Za-z0-9]{20,}"                 // xAI

@@ -8,7 +8,9 @@ import dev.reaper.protocol.Message;
 import dev.reaper.protocol.Role;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -106,7 +108,12 @@ public final class SessionStore {
         String model = "";
         Instant created = null;
         Instant updated = null;
-        try (BufferedReader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        // Lenient decoding: a crash can cut the last line inside a multi-byte character, and that line is
+        // skipped below like any torn line rather than making the whole session unreadable.
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder))) {
             List<String> lines = in.lines().toList();
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);

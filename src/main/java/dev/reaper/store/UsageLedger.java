@@ -40,6 +40,8 @@ public final class UsageLedger implements AutoCloseable {
         }
     }
 
+    private static final int SQLITE_BUSY = 5;
+
     private final Connection db;
     private final ZoneId zone;
 
@@ -52,6 +54,26 @@ public final class UsageLedger implements AutoCloseable {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+            try {
+                createSchema(db);
+            } catch (SQLException e) {
+                db.close();
+                throw e;
+            }
+            return new UsageLedger(db, zone);
+        } catch (SQLException | IOException e) {
+            throw new UncheckedIOException("cannot open the usage ledger " + file + ": " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
+
+    /**
+     * Switching a new ledger to WAL needs the file to itself, and SQLite answers SQLITE_BUSY at once,
+     * without waiting out busy_timeout, when another process opens the same new ledger at that moment:
+     * the setup (idempotent) is tried again for a while.
+     */
+    private static void createSchema(Connection db) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
             try (Statement s = db.createStatement()) {
                 s.execute("PRAGMA busy_timeout=5000");
                 s.execute("PRAGMA journal_mode=WAL");
@@ -66,11 +88,18 @@ public final class UsageLedger implements AutoCloseable {
                           cost_usd REAL NOT NULL, priced INTEGER NOT NULL,
                           ttft_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL, status TEXT NOT NULL)""");
                 s.execute("CREATE INDEX IF NOT EXISTS requests_day ON requests(day)");
+                return;
+            } catch (SQLException e) {
+                if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || attempt >= 100) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
             }
-            return new UsageLedger(db, zone);
-        } catch (SQLException | IOException e) {
-            throw new UncheckedIOException("cannot open the usage ledger " + file + ": " + e.getMessage(),
-                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 

@@ -54,9 +54,11 @@ public final class ArgumentValidator {
                 JsonNode v = value.get(r.asText());
                 if (v == null || v.isNull()) {
                     JsonNode p = props.path(r.asText());
-                    problems.add("`" + path(where, r.asText()) + "` is required ("
-                            + Json.text(p, "type") + (Json.text(p, "description") != null
-                            ? ": " + Json.text(p, "description") : "") + ")");
+                    String propType = Json.text(p, "type");
+                    String description = Json.text(p, "description");
+                    String hint = propType == null ? ""
+                            : " (" + propType + (description == null ? "" : ": " + description) + ")";
+                    problems.add("`" + path(where, r.asText()) + "` is required" + hint);
                 }
             }
             Iterator<Map.Entry<String, JsonNode>> it = value.fields();
@@ -72,7 +74,7 @@ public final class ArgumentValidator {
                     List<String> known = new ArrayList<>();
                     props.fieldNames().forEachRemaining(known::add);
                     problems.add("`" + path(where, f.getKey()) + "` is not an argument of this tool (it takes "
-                            + String.join(", ", known) + ")");
+                            + (known.isEmpty() ? "no arguments" : String.join(", ", known)) + ")");
                 }
             }
         }

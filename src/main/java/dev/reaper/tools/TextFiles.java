@@ -58,8 +58,10 @@ public final class TextFiles {
     /**
      * Replaces a file's content through a temporary file in the same directory and a rename, so a full
      * disk or a crash leaves either the old content or the new, never a torn file. Permissions are kept.
+     * A symlink is written through: its target gets the new content and the link stays a link.
      */
-    public static void writeAtomically(Path file, String content) throws IOException {
+    public static void writeAtomically(Path path, String content) throws IOException {
+        Path file = Files.isSymbolicLink(path) && Files.exists(path) ? path.toRealPath() : path;
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".reaper-tmp");

@@ -36,15 +36,17 @@ final class OllamaStreamParser implements NdjsonDecoder.Handler {
         }
         out.start(null, Json.text(n, "model"));
         JsonNode msg = n.path("message");
+        // Every line carries both fields, one of them empty ("content":"" while thinking): an empty one
+        // must not end the block the other is building, or each token becomes a block of its own.
         String thinking = Json.text(msg, "thinking");
-        if (thinking != null) {
+        if (thinking != null && !thinking.isEmpty()) {
             out.reasoning(thinking);
         }
         String content = Json.text(msg, "content");
         if (content == null) {
             content = Json.text(n, "response"); // /api/generate lines
         }
-        if (content != null) {
+        if (content != null && !content.isEmpty()) {
             out.text(content);
         }
         for (JsonNode call : msg.path("tool_calls")) {

@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** {@code glob {pattern, path?}}: files matching a glob, newest first. */
 public final class GlobTool extends BuiltinTool {
@@ -36,10 +38,34 @@ public final class GlobTool extends BuiltinTool {
     static PathMatcher matcher(String pattern) throws ToolFailure {
         try {
             String p = pattern.startsWith("./") ? pattern.substring(2) : pattern;
-            return FileSystems.getDefault().getPathMatcher("glob:" + p);
+            Set<String> variants = new LinkedHashSet<>();
+            withoutDoubleStarDirs(p, 0, variants);
+            List<PathMatcher> matchers = new ArrayList<>();
+            for (String v : variants) {
+                matchers.add(FileSystems.getDefault().getPathMatcher("glob:" + v));
+            }
+            return path -> matchers.stream().anyMatch(m -> m.matches(path));
         } catch (IllegalArgumentException e) {
             throw new ToolFailure("invalid glob '" + pattern + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Java's glob needs at least one directory for each {@code **}{@code /}; in git, ripgrep and fd it also
+     * stands for none ({@code **}{@code /*.py} matches a top-level {@code a.py}). So each such segment is
+     * tried both kept and dropped.
+     */
+    private static void withoutDoubleStarDirs(String p, int from, Set<String> out) {
+        int i = p.indexOf("**/", from);
+        while (i > 0 && p.charAt(i - 1) != '/') {
+            i = p.indexOf("**/", i + 1);
+        }
+        if (i < 0 || out.size() >= 64) {
+            out.add(p);
+            return;
+        }
+        withoutDoubleStarDirs(p, i + 3, out);
+        withoutDoubleStarDirs(p.substring(0, i) + p.substring(i + 3), i, out);
     }
 
     static boolean matches(PathMatcher m, String pattern, Path relative) {

@@ -56,6 +56,9 @@ public final class GrepTool extends BuiltinTool {
                 search(base, regex, context, out, matches);
             } else {
                 FileWalker.walk(base, context.ignore(), context.cancel()::isCancelled, (file, attrs) -> {
+                    if (attrs.isSymbolicLink()) {
+                        return true; // reading through it could leave the workspace; ripgrep skips them too
+                    }
                     if (filter != null && !GlobTool.matches(filter, glob, root.relativize(file))) {
                         return true;
                     }

@@ -39,6 +39,9 @@ public final class ListTool extends BuiltinTool {
         int ignored = 0;
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
+                if (p.getFileName().toString().equals(".git")) {
+                    continue; // git's own store: never listed, and not something a .gitignore excluded
+                }
                 boolean isDir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
                 if (context.ignore().isIgnored(p, isDir)) {
                     ignored++;

@@ -62,7 +62,7 @@ public final class ReadTool extends BuiltinTool {
                     if (lineNo < offset || cut) {
                         continue;
                     }
-                    if (lineNo >= offset + limit || out.length() > MAX_CHARS) {
+                    if (lineNo >= (long) offset + limit || out.length() > MAX_CHARS) {
                         cut = true;
                         continue;
                     }
