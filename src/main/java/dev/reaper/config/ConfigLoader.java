@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +74,7 @@ public final class ConfigLoader {
     }
 
     static void merge(ObjectNode into, JsonNode from) {
-        Iterator<Map.Entry<String, JsonNode>> it = from.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : from.properties()) {
             JsonNode existing = into.get(e.getKey());
             if (existing instanceof ObjectNode eo && e.getValue().isObject()) {
                 merge(eo, e.getValue());
@@ -98,9 +95,9 @@ public final class ConfigLoader {
         });
         Map<String, ProviderConfig> providers = new LinkedHashMap<>();
         JsonNode ps = r.table(root, "providers");
-        ps.fields().forEachRemaining(e -> providers.put(e.getKey(), provider(r, "providers." + e.getKey(), e.getValue())));
+        ps.properties().forEach(e -> providers.put(e.getKey(), provider(r, "providers." + e.getKey(), e.getValue())));
         Map<String, ModelOverride> models = new LinkedHashMap<>();
-        r.table(root, "models").fields().forEachRemaining(e ->
+        r.table(root, "models").properties().forEach(e ->
                 models.put(e.getKey(), model(r, "models.\"" + e.getKey() + "\"", e.getValue())));
         JsonNode perms = r.table(root, "permissions");
         List<Path> dirs = r.strings(perms, "permissions.additional_directories").stream().map(Path::of).toList();
@@ -122,7 +119,7 @@ public final class ConfigLoader {
             throw new ConfigException(r.origin + ": [" + key + "] must be a table");
         }
         Map<String, String> headers = new LinkedHashMap<>();
-        r.table(t, key + ".headers").fields().forEachRemaining(h -> {
+        r.table(t, key + ".headers").properties().forEach(h -> {
             if (!h.getValue().isTextual()) {
                 throw new ConfigException(r.origin + ": " + key + ".headers." + h.getKey() + " must be a string");
             }

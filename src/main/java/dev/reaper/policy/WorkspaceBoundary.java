@@ -71,6 +71,16 @@ public final class WorkspaceBoundary {
     }
 
     /**
+     * What permission rules judge for a path: the path as named and, when a symlink leads elsewhere, the
+     * real location too, so {@code edit(secrets/**)} also covers {@code link-to-secrets/key}.
+     */
+    public List<String> ruleTargets(Path abs) {
+        String named = relative(abs);
+        String real = relative(realOrNormal(abs.toAbsolutePath().normalize()));
+        return named.equals(real) ? List.of(named) : List.of(named, real);
+    }
+
+    /**
      * The real path of the longest existing prefix, with the missing rest appended: a file about to be
      * created is judged by where its existing parent really is.
      */

@@ -3,7 +3,6 @@ package dev.reaper.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.json.Json;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -61,9 +60,7 @@ public final class ArgumentValidator {
                     problems.add("`" + path(where, r.asText()) + "` is required" + hint);
                 }
             }
-            Iterator<Map.Entry<String, JsonNode>> it = value.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> f = it.next();
+            for (Map.Entry<String, JsonNode> f : value.properties()) {
                 JsonNode p = props.get(f.getKey());
                 if (p != null) {
                     if (!f.getValue().isNull()) {

@@ -124,6 +124,17 @@ class WorkspaceBoundaryTest {
     }
 
     @Test
+    void ruleTargetsNameBothTheLinkAndWhereItLeads() throws IOException {
+        Files.createDirectories(root.resolve("secrets"));
+        Files.createSymbolicLink(root.resolve("alias"), root.resolve("secrets"));
+        assertThat(boundary.ruleTargets(boundary.resolve("alias/key"))).containsExactly("alias/key", "secrets/key");
+        assertThat(boundary.ruleTargets(boundary.resolve("src/App.java"))).containsExactly("src/App.java");
+        PermissionRules rules = PermissionRules.parse(List.of(), List.of(), List.of("edit(secrets/**)"));
+        assertThat(PermissionPolicy.decide(PermissionMode.BYPASS, rules, "edit", ToolKind.EDIT,
+                boundary.ruleTargets(boundary.resolve("alias/key"))).verdict()).isEqualTo(Decision.Verdict.DENY);
+    }
+
+    @Test
     void additionalDirectoriesAreInside() throws IOException {
         WorkspaceBoundary wider = new WorkspaceBoundary(root, List.of(outside));
         String secret = outside.resolve("secret.txt").toString();

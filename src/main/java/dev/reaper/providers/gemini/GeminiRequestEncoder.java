@@ -10,7 +10,6 @@ import dev.reaper.protocol.Role;
 import dev.reaper.router.ChatRequest;
 import dev.reaper.router.ToolSpec;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 
@@ -116,9 +115,7 @@ final class GeminiRequestEncoder {
             return schema;
         }
         ObjectNode out = Json.object();
-        Iterator<Map.Entry<String, JsonNode>> it = schema.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : schema.properties()) {
             String key = e.getKey();
             if (!SCHEMA_KEYS.contains(key)) {
                 continue;
@@ -127,12 +124,28 @@ final class GeminiRequestEncoder {
             switch (key) {
                 case "properties" -> {
                     ObjectNode props = out.putObject("properties");
-                    v.fields().forEachRemaining(p -> props.set(p.getKey(), sanitize(p.getValue())));
+                    v.properties().forEach(p -> props.set(p.getKey(), sanitize(p.getValue())));
                 }
                 case "items" -> out.set("items", sanitize(v));
                 case "anyOf" -> {
                     ArrayNode any = out.putArray("anyOf");
                     v.forEach(s -> any.add(sanitize(s)));
+                }
+                case "type" -> {
+                    if (v.isArray()) {
+                        // ["string", "null"]: Gemini takes one type and a nullable flag
+                        String first = null;
+                        for (JsonNode t : v) {
+                            if (t.asText().equals("null")) {
+                                out.put("nullable", true);
+                            } else if (first == null) {
+                                first = t.asText();
+                            }
+                        }
+                        out.put("type", first == null ? "string" : first);
+                    } else {
+                        out.set("type", v);
+                    }
                 }
                 default -> out.set(key, v);
             }

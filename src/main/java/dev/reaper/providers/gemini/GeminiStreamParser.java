@@ -137,7 +137,7 @@ final class GeminiStreamParser implements SseDecoder.Handler {
                 out.toolCallBegin(streamKey(), idOf(call), name);
                 out.toolCallSignature(streamKey(), signature);
                 if (call.has("args")) {
-                    call.get("args").fields().forEachRemaining(e -> streamedArgs.root().set(e.getKey(), e.getValue()));
+                    call.get("args").properties().forEach(e -> streamedArgs.root().set(e.getKey(), e.getValue()));
                 }
             } else {
                 JsonNode args = call.get("args");

@@ -38,9 +38,9 @@ public final class ApplyPatchTool extends BuiltinTool {
     public List<String> targets(JsonNode args, ToolContext context) throws ToolFailure {
         List<String> out = new ArrayList<>();
         for (Patch.FileChange c : parse(args)) {
-            out.add(shown(resolve(c.path(), context), context));
+            out.addAll(context.workspace().ruleTargets(resolve(c.path(), context)));
             if (c instanceof Patch.UpdateFile u && u.moveTo() != null) {
-                out.add(shown(resolve(u.moveTo(), context), context));
+                out.addAll(context.workspace().ruleTargets(resolve(u.moveTo(), context)));
             }
         }
         return out;

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code bash {command, timeout_ms?}}: runs a command line non-interactively in the workspace root.
- * The command gets its own process group (through {@code setsid}), so a timeout or a cancel kills
- * everything it started, background jobs included. Output (stdout and stderr interleaved) is kept
+ * The command gets its own process group (through {@code setsid}), so a timeout, a cancel or the end of
+ * the command kills everything it started, background jobs included. Output (stdout and stderr interleaved) is kept
  * whole up to a cap, beyond which the middle is cut.
  */
 public final class BashTool extends BuiltinTool {
@@ -87,12 +87,11 @@ public final class BashTool extends BuiltinTool {
                 killTree(process);
                 process.waitFor(5, TimeUnit.SECONDS);
             }
-            // Background jobs may hold the output pipe open after bash exits: give them a moment, then end them.
+            // Nothing the command started outlives the call: background jobs still running when bash exits
+            // (holding the output pipe or not) are killed with the command's process group.
             reader.join(300);
-            if (reader.isAlive()) {
-                killTree(process);
-                reader.join(2000);
-            }
+            killTree(process);
+            reader.join(2000);
         } catch (InterruptedException e) {
             killTree(process);
             Thread.currentThread().interrupt();

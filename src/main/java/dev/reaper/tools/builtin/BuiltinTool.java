@@ -40,7 +40,7 @@ abstract class BuiltinTool implements Tool {
     @Override
     public List<String> targets(JsonNode args, ToolContext context) throws ToolFailure {
         String p = args.path("path").asText(".");
-        return List.of(context.workspace().relative(resolve(p, context)));
+        return context.workspace().ruleTargets(resolve(p, context));
     }
 
     static Path resolve(String path, ToolContext context) throws ToolFailure {

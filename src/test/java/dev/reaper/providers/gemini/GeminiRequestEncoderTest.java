@@ -103,6 +103,18 @@ class GeminiRequestEncoderTest {
     }
 
     @Test
+    void aTypeListWithNullBecomesOneTypeThatIsNullable() {
+        String schema = "{\"type\":\"object\",\"properties\":{\"note\":{\"type\":[\"string\",\"null\"]}}}";
+        ChatRequest request = new ChatRequest("", List.of(Message.user("x")),
+                List.of(new ToolSpec("t", "T", schema)), 100, null);
+
+        JsonNode note = body(call("google", request)).get("tools").get(0).get("functionDeclarations").get(0)
+                .get("parameters").get("properties").get("note");
+
+        assertThat(note).isEqualTo(Json.parse("{\"type\":\"string\",\"nullable\":true}"));
+    }
+
+    @Test
     void aToolWithoutArgumentsHasNoParameters() {
         ChatRequest request = new ChatRequest("", List.of(Message.user("x")), List.of(
                 new ToolSpec("list", "List", ToolResources.schema("list")),

@@ -146,6 +146,15 @@ class BashToolTest {
     }
 
     @Test
+    void silentBackgroundJobsAreEndedWhenTheCommandExits() throws Exception {
+        ToolOutput out = run("(echo $BASHPID > child.pid; exec sleep 60) >/dev/null 2>&1 & " + AWAIT_CHILD_PID
+                + "echo done", 60_000);
+
+        assertThat(out.text()).contains("done\n").endsWith("[exit code 0]");
+        assertThat(goneWithinPatience(pidIn(root.resolve("child.pid")))).as("silent background job ended").isTrue();
+    }
+
+    @Test
     void cancellingFromAnotherThreadKillsTheProcessTree() throws Exception {
         CompletableFuture<ToolOutput> result = CompletableFuture.supplyAsync(() -> {
             try {
