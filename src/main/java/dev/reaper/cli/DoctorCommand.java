@@ -3,25 +3,17 @@ package dev.reaper.cli;
 import dev.reaper.app.ModelSelection;
 import dev.reaper.app.Reaper;
 import dev.reaper.config.ConfigException;
-import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelRef;
-import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.ProviderEndpoint;
 import dev.reaper.router.Version;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -63,7 +55,7 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println();
             out.println("Providers");
             List<ProviderEndpoint> endpoints = app.providers().all();
-            Map<String, String> probes = offline ? Map.of() : probe(endpoints);
+            Map<String, ProviderProbe.Result> probes = offline ? Map.of() : ProviderProbe.probe(endpoints, Reaper.adapters());
             boolean anyUsable = false;
             for (ProviderEndpoint e : endpoints) {
                 String key = e.keySource() == null ? "no key needed"
@@ -72,8 +64,14 @@ public final class DoctorCommand implements Callable<Integer> {
                 if (e.keySource() != null && e.apiKey().isEmpty()) {
                     status = "- " + app.providers().setupHint(e.name());
                 } else {
-                    status = probes.getOrDefault(e.name(), "not checked");
-                    anyUsable |= status.startsWith("ok") || offline;
+                    ProviderProbe.Result p = probes.get(e.name());
+                    status = p == null ? (offline ? "not checked (--offline)" : "unknown wire_api '" + e.wireApi() + "'")
+                            : p.ok() ? "ok (" + p.millis() + " ms)"
+                            : p.status() == 401 || p.status() == 403 ? "key rejected (HTTP " + p.status() + "): check " + e.keySource()
+                            : p.unreachable() ? "not reachable (" + p.problem() + ")"
+                                    + (e.keySource() == null ? ": is the server running?" : "")
+                            : "answered HTTP " + p.status();
+                    anyUsable |= offline || (p != null && p.ok());
                 }
                 out.printf("  %-11s %-28s %s  %s%n", e.name(), key, e.baseUrl(), status);
             }
@@ -90,50 +88,4 @@ public final class DoctorCommand implements Callable<Integer> {
             return anyUsable ? ExitCodes.OK : ExitCodes.CONFIG;
         }
     }
-
-    private static Map<String, String> probe(List<ProviderEndpoint> endpoints) throws InterruptedException {
-        HttpProviderClient http = new HttpProviderClient();
-        Map<String, ProviderAdapter> adapters = Reaper.adapters();
-        Map<String, Future<String>> futures = new LinkedHashMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ProviderEndpoint e : endpoints) {
-                ProviderAdapter a = adapters.get(e.wireApi());
-                if (a == null) {
-                    futures.put(e.name(), java.util.concurrent.CompletableFuture.completedFuture(
-                            "unknown wire_api '" + e.wireApi() + "'"));
-                    continue;
-                }
-                if (e.keySource() != null && e.apiKey().isEmpty()) {
-                    continue;
-                }
-                futures.put(e.name(), pool.submit(() -> {
-                    long t0 = System.nanoTime();
-                    try {
-                        HttpProviderClient.Fetched f = http.fetch(a.modelsCall(e), Duration.ofSeconds(5));
-                        long ms = (System.nanoTime() - t0) / 1_000_000;
-                        if (f.status() / 100 == 2) {
-                            return "ok (" + ms + " ms)";
-                        }
-                        if (f.status() == 401 || f.status() == 403) {
-                            return "key rejected (HTTP " + f.status() + "): check " + e.keySource();
-                        }
-                        return "answered HTTP " + f.status();
-                    } catch (Exception ex) {
-                        return "not reachable (" + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage())
-                                + ")" + (e.keySource() == null ? ": is the server running?" : "");
-                    }
-                }));
-            }
-            Map<String, String> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<String>> f : futures.entrySet()) {
-                try {
-                    out.put(f.getKey(), f.getValue().get());
-                } catch (java.util.concurrent.ExecutionException ex) {
-                    out.put(f.getKey(), "check failed: " + ex.getCause());
-                }
-            }
-            return out;
-        }
-    }
-
 }

@@ -4,16 +4,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reaper.app.Reaper;
 import dev.reaper.json.Json;
-import dev.reaper.router.HttpCall;
-import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelInfo;
 import dev.reaper.router.ModelRef;
 import dev.reaper.router.Pricing;
-import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.ProviderEndpoint;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,9 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -61,7 +54,7 @@ public final class ModelsCommand implements Callable<Integer> {
                     endpoints.add(e);
                 }
             }
-            Map<String, LiveList> live = offline ? Map.of() : fetchLive(endpoints);
+            Map<String, ProviderProbe.Result> live = offline ? Map.of() : ProviderProbe.probe(endpoints, Reaper.adapters());
             Set<String> names = new LinkedHashSet<>();
             endpoints.forEach(e -> names.add(e.name()));
             if (all && provider == null) {
@@ -73,9 +66,9 @@ public final class ModelsCommand implements Callable<Integer> {
             for (String name : names) {
                 Map<String, String> sources = new LinkedHashMap<>();
                 app.catalog().ofProvider(name).forEach(m -> sources.put(m.id(), "catalog"));
-                LiveList l = live.get(name);
-                if (l != null && l.models != null) {
-                    for (String id : l.models) {
+                ProviderProbe.Result l = live.get(name);
+                if (l != null && l.ok()) {
+                    for (String id : l.models()) {
                         sources.merge(name + "/" + id, "live", (a, b) -> "catalog+live");
                     }
                 }
@@ -104,10 +97,10 @@ public final class ModelsCommand implements Callable<Integer> {
             } else {
                 table.print(out);
             }
-            for (Map.Entry<String, LiveList> e : live.entrySet()) {
+            for (Map.Entry<String, ProviderProbe.Result> e : live.entrySet()) {
                 boolean local = app.providers().find(e.getKey()).map(p -> p.keySource() == null).orElse(false);
-                if (e.getValue().error != null && (!local || e.getKey().equals(provider))) {
-                    root.launch.err().println("reaper: " + e.getKey() + ": live list unavailable (" + e.getValue().error + ")");
+                if (!e.getValue().ok() && (!local || e.getKey().equals(provider))) {
+                    root.launch.err().println("reaper: " + e.getKey() + ": live list unavailable (" + e.getValue().problem() + ")");
                 }
             }
             out.flush();
@@ -117,42 +110,5 @@ public final class ModelsCommand implements Callable<Integer> {
 
     private static String money(double v) {
         return String.format(Locale.ROOT, "%.2f", v);
-    }
-
-    private record LiveList(List<String> models, String error) {}
-
-    private static Map<String, LiveList> fetchLive(List<ProviderEndpoint> endpoints) throws InterruptedException {
-        HttpProviderClient http = new HttpProviderClient();
-        Map<String, ProviderAdapter> adapters = Reaper.adapters();
-        Map<String, Future<LiveList>> futures = new LinkedHashMap<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (ProviderEndpoint e : endpoints) {
-                ProviderAdapter a = adapters.get(e.wireApi());
-                if (a == null || (e.keySource() != null && e.apiKey().isEmpty())) {
-                    continue;
-                }
-                futures.put(e.name(), pool.submit(() -> {
-                    try {
-                        HttpCall call = a.modelsCall(e);
-                        HttpProviderClient.Fetched f = http.fetch(call, Duration.ofSeconds(5));
-                        if (f.status() / 100 != 2) {
-                            return new LiveList(null, a.error(e.name(), f.status(), f.headers(), f.body()).getMessage());
-                        }
-                        return new LiveList(a.parseModels(f.body()), null);
-                    } catch (Exception ex) {
-                        return new LiveList(null, ex.getMessage() == null ? ex.toString() : ex.getMessage());
-                    }
-                }));
-            }
-            Map<String, LiveList> out = new LinkedHashMap<>();
-            for (Map.Entry<String, Future<LiveList>> f : futures.entrySet()) {
-                try {
-                    out.put(f.getKey(), f.getValue().get());
-                } catch (java.util.concurrent.ExecutionException ex) {
-                    out.put(f.getKey(), new LiveList(null, ex.getCause().toString()));
-                }
-            }
-            return out;
-        }
     }
 }

@@ -179,6 +179,7 @@ public final class RootCommand implements Callable<Integer> {
     private static String hint(Outcome o, String sessionId) {
         return switch (o.status()) {
             case INTERRUPTED -> " (resume with: reaper -r " + sessionId.substring(0, 8) + " -p ...)";
+            case FAILED -> " (details with -v; other models to fall back on: --model a/x,b/y)";
             default -> "";
         };
     }

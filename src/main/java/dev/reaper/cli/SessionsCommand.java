@@ -1,14 +1,10 @@
 package dev.reaper.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reaper.app.Reaper;
 import dev.reaper.app.UserInputException;
+import dev.reaper.config.Paths;
 import dev.reaper.json.Json;
-import dev.reaper.protocol.ContentBlock;
-import dev.reaper.protocol.Message;
-import dev.reaper.protocol.Role;
-import dev.reaper.store.MessageCodec;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.store.SessionStore;
 import java.io.IOException;
@@ -47,9 +43,23 @@ public final class SessionsCommand implements Callable<Integer> {
         return Reaper.boot(root.launch.env(), root.workingDirectory(), Clock.systemDefaultZone());
     }
 
-    static String resolve(SessionStore store, String id) {
-        return store.resolve(id).orElseThrow(() -> new UserInputException("no session '" + id
+    SessionStore store() {
+        return new SessionStore(Paths.from(root.launch.env()).sessionsDir(), Clock.systemDefaultZone());
+    }
+
+    /** The full id of a session named by id or unique prefix. */
+    String resolve(String id) {
+        return store().resolve(id).orElseThrow(() -> new UserInputException("no session '" + id
                 + "' (or the prefix matches several): see reaper sessions list"));
+    }
+
+    SessionStore.Loaded load(String id) {
+        return store().load(resolve(id));
+    }
+
+    void print(String text) {
+        root.launch.out().print(text);
+        root.launch.out().flush();
     }
 
     @Command(name = "list", description = "Sessions of this workspace, newest first (--all: every workspace).")
@@ -108,14 +118,8 @@ public final class SessionsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Reaper app = parent.boot()) {
-                SessionStore store = app.sessions();
-                SessionStore.Loaded s = store.load(resolve(store, id));
-                PrintWriter out = parent.root.launch.out();
-                out.print(markdown(s));
-                out.flush();
-                return ExitCodes.OK;
-            }
+            parent.print(SessionExport.markdown(parent.load(id)));
+            return ExitCodes.OK;
         }
     }
 
@@ -140,18 +144,14 @@ public final class SessionsCommand implements Callable<Integer> {
             if (!f.equals("markdown") && !f.equals("md") && !f.equals("json")) {
                 throw new UserInputException("--format must be markdown or json, not " + format);
             }
-            try (Reaper app = parent.boot()) {
-                SessionStore store = app.sessions();
-                SessionStore.Loaded s = store.load(resolve(store, id));
-                String text = f.equals("json") ? json(s) : markdown(s);
-                if (output != null) {
-                    Files.writeString(parent.root.launch.cwd().resolve(output), text, StandardCharsets.UTF_8);
-                } else {
-                    parent.root.launch.out().print(text);
-                    parent.root.launch.out().flush();
-                }
-                return ExitCodes.OK;
+            SessionStore.Loaded s = parent.load(id);
+            String text = f.equals("json") ? SessionExport.json(s) : SessionExport.markdown(s);
+            if (output != null) {
+                Files.writeString(parent.root.launch.cwd().resolve(output), text, StandardCharsets.UTF_8);
+            } else {
+                parent.print(text);
             }
+            return ExitCodes.OK;
         }
     }
 
@@ -165,67 +165,10 @@ public final class SessionsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Reaper app = parent.boot()) {
-                SessionStore store = app.sessions();
-                String full = resolve(store, id);
-                store.delete(full);
-                parent.root.launch.out().println("Deleted session " + full);
-                parent.root.launch.out().flush();
-                return ExitCodes.OK;
-            }
+            String full = parent.resolve(id);
+            parent.store().delete(full);
+            parent.print("Deleted session " + full + "\n");
+            return ExitCodes.OK;
         }
     }
-
-    static String json(SessionStore.Loaded s) {
-        ObjectNode n = Json.object();
-        SessionMeta m = s.meta();
-        n.put("id", m.id());
-        n.put("created", m.created().toString());
-        n.put("updated", m.updated().toString());
-        n.put("workspace", m.workspace());
-        n.put("model", m.model());
-        ArrayNode msgs = n.putArray("messages");
-        for (Message msg : s.messages()) {
-            msgs.add(MessageCodec.encode(msg));
-        }
-        return Json.write(n) + "\n";
-    }
-
-    static String markdown(SessionStore.Loaded s) {
-        SessionMeta m = s.meta();
-        StringBuilder sb = new StringBuilder();
-        sb.append("# Session ").append(m.id()).append("\n\n");
-        sb.append("- Workspace: ").append(m.workspace()).append('\n');
-        sb.append("- Model: ").append(m.model()).append('\n');
-        sb.append("- Started: ").append(m.created()).append('\n');
-        sb.append("- Updated: ").append(m.updated()).append("\n\n");
-        for (Message msg : s.messages()) {
-            boolean onlyResults = msg.role() == Role.USER && !msg.toolResults().isEmpty() && msg.text().isEmpty();
-            if (!onlyResults) {
-                sb.append("## ").append(msg.role() == Role.USER ? "User" : "Assistant").append("\n\n");
-            }
-            for (ContentBlock b : msg.content()) {
-                switch (b) {
-                    case ContentBlock.Text t -> sb.append(t.text().strip()).append("\n\n");
-                    case ContentBlock.ToolUse u -> sb.append("**Tool call** `").append(u.name()).append("`\n\n```json\n")
-                            .append(u.argumentsJson()).append("\n```\n\n");
-                    case ContentBlock.ToolResult r -> sb.append(r.isError() ? "**Tool error**" : "**Tool result**")
-                            .append("\n\n```\n").append(fence(r.content())).append("\n```\n\n");
-                    case ContentBlock.Reasoning r -> {
-                        if (!r.text().isBlank()) {
-                            sb.append("> *Reasoning:* ").append(r.text().strip().replace("\n", "\n> ")).append("\n\n");
-                        }
-                    }
-                    case ContentBlock.Image i -> sb.append("*[image: ").append(i.mediaType()).append("]*\n\n");
-                    case ContentBlock.Opaque o -> { }
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    private static String fence(String s) {
-        return s.replace("```", "`\u200b``").strip();
-    }
-
 }
