@@ -25,6 +25,7 @@ public final class Providers implements ProviderDirectory {
 
     private final Map<String, ProviderEndpoint> endpoints = new LinkedHashMap<>();
     private final Map<String, String> hints = new LinkedHashMap<>();
+    private final Map<String, List<String>> keyVarsByProvider = new LinkedHashMap<>();
     private final Set<String> keyVars = new LinkedHashSet<>();
 
     public Providers(Config config, Env env) {
@@ -107,6 +108,7 @@ public final class Providers implements ProviderDirectory {
         String keySource = vars.isEmpty() && pc.apiKey().isEmpty() ? null : (source != null ? source : "config.toml");
         endpoints.put(name, new ProviderEndpoint(name, wireApi, baseUrl, key, keySource, pc.headers(), timeouts,
                 pc.maxRetries().orElse(maxRetries)));
+        keyVarsByProvider.put(name, List.copyOf(vars));
         hints.put(name, vars.isEmpty()
                 ? "check that " + baseUrl + " is running"
                 : "set " + String.join(" or ", vars) + " (or api_key_env in [providers." + name + "] of config.toml)");
@@ -129,6 +131,11 @@ public final class Providers implements ProviderDirectory {
             return h;
         }
         return "add [providers." + name + "] with base_url to config.toml, or use one of " + endpoints.keySet();
+    }
+
+    /** The variables that may hold one provider's key, in the order they are read. */
+    public List<String> keyVariablesOf(String name) {
+        return keyVarsByProvider.getOrDefault(name, List.of());
     }
 
     /** Every variable that may hold a provider key: kept out of the environment of commands the agent runs. */

@@ -62,7 +62,8 @@ public final class DoctorCommand implements Callable<Integer> {
                         : e.apiKey().isPresent() ? "key set (" + e.keySource() + ")" : "key not set";
                 String status;
                 if (e.keySource() != null && e.apiKey().isEmpty()) {
-                    status = "- " + app.providers().setupHint(e.name());
+                    List<String> vars = app.providers().keyVariablesOf(e.name());
+                    status = "- set " + (vars.isEmpty() ? "api_key in [providers." + e.name() + "]" : String.join(" or ", vars));
                 } else {
                     ProviderProbe.Result p = probes.get(e.name());
                     status = p == null ? (offline ? "not checked (--offline)" : "unknown wire_api '" + e.wireApi() + "'")
