@@ -8,7 +8,12 @@ import dev.reaper.policy.PermissionPolicy;
 import dev.reaper.policy.PermissionRules;
 import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.Event;
+import dev.reaper.edit.UnifiedDiff;
 import dev.reaper.tools.ArgumentValidator;
+import dev.reaper.tools.EditPlan;
+import dev.reaper.tools.EditingTool;
+import dev.reaper.tools.FileEdit;
+import dev.reaper.tools.FileEdits;
 import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
@@ -30,18 +35,34 @@ public final class ToolExecutor {
     private static final Logger LOG = Logger.getLogger(ToolExecutor.class.getName());
 
     private final ToolRegistry tools;
-    private final PermissionMode mode;
-    private final PermissionRules rules;
     private final Approver approver;
     private final EventSink events;
+    private final PermissionMemory memory;
+    private volatile PermissionMode mode;
+    private volatile PermissionRules rules;
 
     public ToolExecutor(ToolRegistry tools, PermissionMode mode, PermissionRules rules, Approver approver,
                         EventSink events) {
+        this(tools, mode, rules, approver, events, PermissionMemory.NONE);
+    }
+
+    public ToolExecutor(ToolRegistry tools, PermissionMode mode, PermissionRules rules, Approver approver,
+                        EventSink events, PermissionMemory memory) {
         this.tools = tools;
         this.mode = mode;
         this.rules = rules;
         this.approver = approver;
         this.events = events;
+        this.memory = memory;
+    }
+
+    public PermissionMode mode() {
+        return mode;
+    }
+
+    /** Changes the permission mode for the calls that follow (the TUI's /permissions). */
+    public void setMode(PermissionMode mode) {
+        this.mode = mode;
     }
 
     public ContentBlock.ToolResult execute(ContentBlock.ToolUse call, ToolContext context) {
@@ -79,25 +100,73 @@ public final class ToolExecutor {
         try {
             List<String> targets = tool.targets(args, context);
             Decision decision = PermissionPolicy.decide(mode, rules, tool.name(), tool.kind(), targets);
+            if (decision.verdict() == Decision.Verdict.DENY) {
+                return denied(tool, decision.reason() + ". Do not retry it.");
+            }
+            EditPlan plan = null;
+            Approver.Answer answer = null;
             if (decision.verdict() == Decision.Verdict.ASK) {
-                Approver.Answer answer = approver.ask(new Approver.Request(tool.name(), targets,
-                        call.argumentsJson(), decision.reason()));
+                // an edit that cannot apply fails before anyone is asked to approve it
+                plan = tool instanceof EditingTool editing ? editing.plan(args, context) : null;
+                answer = approver.ask(new Approver.Request(tool.name(), targets, call.argumentsJson(),
+                        decision.reason(), plan == null ? List.of() : plan.edits()));
                 if (!answer.allowed()) {
                     return denied(tool, answer.reason());
                 }
-            } else if (decision.verdict() == Decision.Verdict.DENY) {
-                return denied(tool, decision.reason() + ". Do not retry it.");
+                if (answer.always()) {
+                    allowAlways(tool, args);
+                }
             }
             if (context.cancel().isCancelled()) {
                 return Result.error("Not run: the user interrupted the turn.");
             }
-            ToolOutput out = tool.run(args, context);
+            if (answer != null && answer.edits().isPresent()) {
+                return partly(plan, answer.edits().get(), context);
+            }
+            ToolOutput out = plan != null ? applied(plan, context) : tool.run(args, context);
             return new Result(out, out.isError() ? Event.ToolStatus.ERROR : Event.ToolStatus.OK);
         } catch (ToolFailure f) {
             return Result.error(f.getMessage());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "tool " + tool.name() + " failed", e);
             return Result.error("Internal error in " + tool.name() + ": " + e + ". Try another way.");
+        }
+    }
+
+    private static ToolOutput applied(EditPlan plan, ToolContext context) throws ToolFailure {
+        FileEdits.apply(plan.edits(), context);
+        return ToolOutput.ok(plan.summary());
+    }
+
+    /** Writes the user's version of a change and tells the model which hunks were left out. */
+    private static Result partly(EditPlan plan, List<FileEdit> approved, ToolContext context) throws ToolFailure {
+        FileEdits.apply(approved.stream().filter(e -> !java.util.Objects.equals(e.before(), e.after())).toList(),
+                context);
+        StringBuilder sb = new StringBuilder("The user accepted only part of this change; the rest was not written.");
+        for (int i = 0; i < plan.edits().size(); i++) {
+            FileEdit proposed = plan.edits().get(i);
+            FileEdit kept = i < approved.size() ? approved.get(i) : new FileEdit(proposed.path(), proposed.before(),
+                    proposed.before());
+            String rel = context.workspace().relative(proposed.path());
+            String rejected = UnifiedDiff.of(rel, kept.after(), proposed.after());
+            sb.append(rejected.isBlank() ? "\n" + rel + ": applied in full."
+                    : "\n" + rel + ": these proposed lines were rejected (the file keeps the - side):\n" + rejected);
+        }
+        return new Result(ToolOutput.ok(sb.toString()), Event.ToolStatus.OK);
+    }
+
+    /** Remembers an "always allow" answer as a rule for this project and applies it at once. */
+    private void allowAlways(Tool tool, JsonNode args) {
+        String rule = switch (tool.kind()) {
+            case EDIT -> "edit";
+            case EXECUTE -> tool.name() + "(" + args.path("command").asText().strip() + ")";
+            default -> tool.name();
+        };
+        try {
+            rules = rules.plus(PermissionRules.parse(List.of(rule), List.of(), List.of()));
+            memory.remember(rule);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "cannot remember the rule " + rule, e);
         }
     }
 

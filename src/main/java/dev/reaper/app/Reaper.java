@@ -41,6 +41,7 @@ public final class Reaper implements AutoCloseable {
     private final Lazy<Router> router;
     private final Lazy<UsageLedger> ledger;
     private volatile Sleeper sleeper = Sleeper.REAL;
+    private volatile Thread warmUp;
 
     private Reaper(Env env, Paths paths, Workspace workspace, Config config, Clock clock) {
         this.env = env;
@@ -127,7 +128,7 @@ public final class Reaper implements AutoCloseable {
      * background, so they are ready by the time the first request goes out instead of delaying it.
      */
     public void warmUp() {
-        Thread.ofVirtual().name("reaper-warm-up").start(() -> {
+        warmUp = Thread.ofVirtual().name("reaper-warm-up").start(() -> {
             try {
                 router();
                 ledger();
@@ -137,8 +138,17 @@ public final class Reaper implements AutoCloseable {
         });
     }
 
+    /** Waits for a warm-up still running (it may be opening the ledger), then closes the ledger. */
     @Override
     public void close() {
+        Thread t = warmUp;
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (ledger.isBuilt()) {
             ledger.get().close();
         }

@@ -62,13 +62,18 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read " + file + ": " + e.getMessage());
         }
+        return parse(file.toString(), text);
+    }
+
+    /** Parses TOML text; a syntax error names the source and the line. */
+    public static ObjectNode parse(String source, String text) {
         try {
             JsonNode n = Toml.MAPPER.readTree(text);
             return n instanceof ObjectNode o ? o : Json.object();
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc != null && loc.getLineNr() > 0 ? " line " + loc.getLineNr() : "";
-            throw new ConfigException("bad TOML in " + file + where + ": " + e.getOriginalMessage()
+            throw new ConfigException("bad TOML in " + source + where + ": " + e.getOriginalMessage()
                     + " (fix the file, or move it aside to run with defaults)");
         }
     }

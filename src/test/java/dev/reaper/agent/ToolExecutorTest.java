@@ -167,20 +167,20 @@ class ToolExecutorTest {
         ContentBlock.ToolResult r = ex.execute(call("bash", "{\"command\":\"touch ran\"}"), ws.context());
 
         String reason = Approver.NON_INTERACTIVE.ask(new Approver.Request("bash", List.of("touch ran"),
-                "{\"command\":\"touch ran\"}", "running commands needs approval in default mode")).reason();
+                "{\"command\":\"touch ran\"}", "running commands needs approval in default mode", List.of())).reason();
         assertThat(r).isEqualTo(new ContentBlock.ToolResult("call_1", "Permission denied for bash: " + reason, true));
         assertThat(events).containsExactly(
                 new Event.ToolStarted("call_1", "bash", "{\"command\":\"touch ran\"}"),
                 new Event.Notice(Event.NoticeKind.DENIED, "bash denied: " + reason),
                 new Event.ToolFinished("call_1", "bash", r.content(), Event.ToolStatus.DENIED));
         assertThat(asked).containsExactly(new Approver.Request("bash", List.of("touch ran"),
-                "{\"command\":\"touch ran\"}", "running commands needs approval in default mode"));
+                "{\"command\":\"touch ran\"}", "running commands needs approval in default mode", List.of()));
         assertThat(root.resolve("ran")).doesNotExist();
     }
 
     @Test
     void anApprovedCallRuns() {
-        ToolExecutor ex = executor(PermissionMode.DEFAULT, PermissionRules.NONE, request -> new Approver.Answer(true, ""));
+        ToolExecutor ex = executor(PermissionMode.DEFAULT, PermissionRules.NONE, request -> Approver.Answer.allow());
 
         ContentBlock.ToolResult r = ex.execute(call("write", "{\"path\":\"a.txt\",\"content\":\"x\"}"), ws.context());
 
@@ -245,7 +245,7 @@ class ToolExecutorTest {
 
     @Test
     void aPathOutsideTheWorkspaceIsAnErrorBeforeAnyApproval() {
-        ToolExecutor ex = executor(PermissionMode.DEFAULT, PermissionRules.NONE, request -> new Approver.Answer(true, ""));
+        ToolExecutor ex = executor(PermissionMode.DEFAULT, PermissionRules.NONE, request -> Approver.Answer.allow());
 
         ContentBlock.ToolResult r = ex.execute(call("write", "{\"path\":\"../x.txt\",\"content\":\"x\"}"), ws.context());
 

@@ -9,7 +9,9 @@ import dev.reaper.policy.ToolKind;
 import dev.reaper.tools.TextFiles;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
-import dev.reaper.tools.ToolOutput;
+import dev.reaper.tools.EditPlan;
+import dev.reaper.tools.EditingTool;
+import dev.reaper.tools.FileEdit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +22,9 @@ import java.util.Map;
 
 /**
  * {@code apply_patch {patch}}: a multi-file patch applied all or nothing. Every hunk is matched in
- * memory first; files are written only when all of them apply, and a write that fails part way (a full
- * disk) restores the files already written.
+ * memory first; files are written only when all of them apply (see {@link dev.reaper.tools.FileEdits}).
  */
-public final class ApplyPatchTool extends BuiltinTool {
+public final class ApplyPatchTool extends BuiltinTool implements EditingTool {
 
     public ApplyPatchTool() {
         super("apply_patch");
@@ -55,7 +56,7 @@ public final class ApplyPatchTool extends BuiltinTool {
     }
 
     @Override
-    public ToolOutput run(JsonNode args, ToolContext context) throws ToolFailure {
+    public EditPlan plan(JsonNode args, ToolContext context) throws ToolFailure {
         // path -> new content (null deletes), in order; before-contents for the diff and for rollback
         Map<Path, String> after = new LinkedHashMap<>();
         Map<Path, String> before = new LinkedHashMap<>();
@@ -106,8 +107,11 @@ public final class ApplyPatchTool extends BuiltinTool {
         } catch (IOException e) {
             throw new ToolFailure("cannot read the files of the patch: " + e.getMessage());
         }
-        write(after, before, context);
-        return ToolOutput.ok("Applied the patch:\n" + String.join("\n", summary));
+        List<FileEdit> edits = new ArrayList<>();
+        for (Map.Entry<Path, String> e : after.entrySet()) {
+            edits.add(new FileEdit(e.getKey(), before.get(e.getKey()), e.getValue()));
+        }
+        return new EditPlan(edits, "Applied the patch:\n" + String.join("\n", summary));
     }
 
     /** The file's text as the patch has left it so far. */
@@ -126,39 +130,5 @@ public final class ApplyPatchTool extends BuiltinTool {
         String text = TextFiles.readForEdit(file, shown);
         before.put(file, text);
         return text;
-    }
-
-    private static void write(Map<Path, String> after, Map<Path, String> before, ToolContext context)
-            throws ToolFailure {
-        List<Path> done = new ArrayList<>();
-        try {
-            for (Map.Entry<Path, String> e : after.entrySet()) {
-                Path file = e.getKey();
-                context.changes().changed(file, before.get(file), e.getValue());
-                if (e.getValue() == null) {
-                    Files.deleteIfExists(file);
-                } else {
-                    TextFiles.writeAtomically(file, e.getValue());
-                }
-                done.add(file);
-            }
-        } catch (IOException e) {
-            List<String> unrestored = new ArrayList<>();
-            for (Path file : done) {
-                try {
-                    String old = before.get(file);
-                    if (old == null) {
-                        Files.deleteIfExists(file);
-                    } else {
-                        TextFiles.writeAtomically(file, old);
-                    }
-                    context.changes().changed(file, after.get(file), old);
-                } catch (IOException again) {
-                    unrestored.add(shown(file, context));
-                }
-            }
-            throw new ToolFailure("writing the patch failed (" + e.getMessage() + "); "
-                    + (unrestored.isEmpty() ? "every file was restored" : "could not restore " + unrestored));
-        }
     }
 }

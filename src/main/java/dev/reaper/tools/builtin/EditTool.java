@@ -7,13 +7,16 @@ import dev.reaper.policy.ToolKind;
 import dev.reaper.tools.TextFiles;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
-import dev.reaper.tools.ToolOutput;
+import dev.reaper.tools.EditPlan;
+import dev.reaper.tools.EditingTool;
+import dev.reaper.tools.FileEdit;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code edit {path, old_string, new_string, replace_all?}}: exact replacement in one file. */
-public final class EditTool extends BuiltinTool {
+public final class EditTool extends BuiltinTool implements EditingTool {
 
     public EditTool() {
         super("edit");
@@ -25,7 +28,7 @@ public final class EditTool extends BuiltinTool {
     }
 
     @Override
-    public ToolOutput run(JsonNode args, ToolContext context) throws ToolFailure {
+    public EditPlan plan(JsonNode args, ToolContext context) throws ToolFailure {
         Path file = resolve(args.path("path").asText(), context);
         String shown = shown(file, context);
         String oldString = args.path("old_string").asText();
@@ -33,9 +36,7 @@ public final class EditTool extends BuiltinTool {
         try {
             if (!Files.exists(file)) {
                 if (oldString.isEmpty()) {
-                    context.changes().changed(file, null, newString);
-                    TextFiles.writeAtomically(file, newString);
-                    return ToolOutput.ok("Created " + shown);
+                    return new EditPlan(List.of(new FileEdit(file, null, newString)), "Created " + shown);
                 }
                 throw new ToolFailure("file not found: " + shown + " (use write to create a file)");
             }
@@ -49,10 +50,9 @@ public final class EditTool extends BuiltinTool {
             } catch (EditException e) {
                 throw new ToolFailure(shown + ": " + e.getMessage());
             }
-            context.changes().changed(file, before, r.content());
-            TextFiles.writeAtomically(file, r.content());
-            return ToolOutput.ok("Edited " + shown + " (" + plural(r.replacements(), "replacement") + ")"
-                    + (r.note() == null ? "" : "; " + r.note()));
+            return new EditPlan(List.of(new FileEdit(file, before, r.content())),
+                    "Edited " + shown + " (" + plural(r.replacements(), "replacement") + ")"
+                            + (r.note() == null ? "" : "; " + r.note()));
         } catch (IOException e) {
             throw new ToolFailure("cannot edit " + shown + ": " + e.getMessage());
         }

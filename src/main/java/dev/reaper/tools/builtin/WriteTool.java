@@ -5,13 +5,16 @@ import dev.reaper.policy.ToolKind;
 import dev.reaper.tools.TextFiles;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
-import dev.reaper.tools.ToolOutput;
+import dev.reaper.tools.EditPlan;
+import dev.reaper.tools.EditingTool;
+import dev.reaper.tools.FileEdit;
+import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code write {path, content}}: creates a file or replaces its content. */
-public final class WriteTool extends BuiltinTool {
+public final class WriteTool extends BuiltinTool implements EditingTool {
 
     public WriteTool() {
         super("write");
@@ -23,7 +26,7 @@ public final class WriteTool extends BuiltinTool {
     }
 
     @Override
-    public ToolOutput run(JsonNode args, ToolContext context) throws ToolFailure {
+    public EditPlan plan(JsonNode args, ToolContext context) throws ToolFailure {
         Path file = resolve(args.path("path").asText(), context);
         String shown = shown(file, context);
         String content = args.path("content").asText();
@@ -40,10 +43,8 @@ public final class WriteTool extends BuiltinTool {
                     before = null; // binary or huge: the change is shown as a new file
                 }
             }
-            context.changes().changed(file, before, content);
-            TextFiles.writeAtomically(file, content);
-            return ToolOutput.ok((exists ? "Wrote " : "Created ") + shown + " ("
-                    + plural(TextFiles.lineCount(content), "line") + ")");
+            return new EditPlan(List.of(new FileEdit(file, before, content)), (exists ? "Wrote " : "Created ")
+                    + shown + " (" + plural(TextFiles.lineCount(content), "line") + ")");
         } catch (IOException e) {
             throw new ToolFailure("cannot write " + shown + ": " + e.getMessage());
         }

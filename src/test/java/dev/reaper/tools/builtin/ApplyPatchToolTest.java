@@ -208,7 +208,7 @@ class ApplyPatchToolTest {
         assertThatThrownBy(() -> tool.run(args("*** Begin Patch\n*** Update File: a.txt\n@@\n-one\n+two\n"
                 + "*** Add File: blocker/new.txt\n+x\n*** End Patch"), context))
                 .isInstanceOf(ToolFailure.class)
-                .hasMessageStartingWith("writing the patch failed (")
+                .hasMessageStartingWith("writing the change failed (")
                 .hasMessageEndingWith("); every file was restored");
         assertThat(files(root)).isEqualTo(Map.of("a.txt", "one\n", "blocker", "a file where a directory is needed\n"));
         assertThat(changes).containsExactly(
