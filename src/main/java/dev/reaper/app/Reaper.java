@@ -4,6 +4,7 @@ import dev.reaper.config.Config;
 import dev.reaper.config.ConfigLoader;
 import dev.reaper.config.Env;
 import dev.reaper.config.Paths;
+import dev.reaper.config.WorkspaceTrust;
 import dev.reaper.context.Workspace;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
@@ -60,7 +61,9 @@ public final class Reaper implements AutoCloseable {
     public static Reaper boot(Env env, Path cwd, Clock clock) {
         Paths paths = Paths.from(env);
         Workspace workspace = Workspace.detect(cwd);
-        Config config = ConfigLoader.load(paths.userConfigFile(), workspace.root().resolve(".reaper/config.toml"));
+        boolean trusted = new WorkspaceTrust(paths.stateDir()).isTrusted(workspace.root());
+        Config config = ConfigLoader.load(paths.userConfigFile(), workspace.root().resolve(".reaper/config.toml"),
+                trusted);
         return new Reaper(env, paths, workspace, config, clock);
     }
 

@@ -45,7 +45,9 @@ public final class DoctorCommand implements Callable<Integer> {
             Path project = app.workspace().root().resolve(".reaper/config.toml");
             out.println("  user config     " + user + (Files.exists(user) ? "" : "  (none)"));
             out.println("  project config  " + project + (Files.exists(project) ? "" : "  (none)"));
-            out.println("  workspace       " + app.workspace().root() + (app.workspace().isGitRepository() ? "  (git)" : ""));
+            out.println("  workspace       " + app.workspace().root() + (app.workspace().isGitRepository() ? "  (git)" : "")
+                    + (new dev.reaper.config.WorkspaceTrust(app.paths().stateDir()).isTrusted(app.workspace().root())
+                            ? "  trusted" : "  not trusted (reaper trust)"));
             out.println("  sessions        " + app.paths().sessionsDir());
             out.println("  usage ledger    " + app.paths().ledgerFile());
             out.println("  log             " + app.paths().logFile());

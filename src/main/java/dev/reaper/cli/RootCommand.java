@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
             "  git diff | reaper -p \"review this\"        stdin is attached to the prompt",
             ""},
         subcommands = {ModelsCommand.class, DoctorCommand.class, SessionsCommand.class, CostCommand.class,
-            CompletionCommand.class},
+            TrustCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 success       1 the run failed     2 usage error",
@@ -148,6 +148,9 @@ public final class RootCommand implements Callable<Integer> {
         try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
             app.warmUp();
             Logging.configure(app.paths().logFile(), verbose, launch.err());
+            for (String warning : app.config().warnings()) {
+                launch.err().println("reaper: warning: " + warning);
+            }
             OneShot oneShot = new OneShot(format, launch.out(), launch.err(), color(), verbose);
             SessionOptions options = new SessionOptions(Optional.ofNullable(model), mode,
                     maxTurns == null ? OptionalInt.empty() : OptionalInt.of(maxTurns),

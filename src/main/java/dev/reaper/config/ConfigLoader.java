@@ -28,9 +28,9 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    private static final Set<String> KNOWN = Set.of("model", "fallbacks", "strategy", "permission_mode",
-            "max_turns", "max_output_tokens", "providers", "models", "permissions", "network", "budget",
-            "mcp_servers", "theme", "keymap", "gpu", "cache", "gateway", "lsp", "review");
+    /** Top-level keys this version reads; others are reported, so a setting that does nothing is noticed. */
+    private static final Set<String> KNOWN = Set.of("model", "fallbacks", "permission_mode", "max_turns",
+            "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap");
 
     /** Built on first use: most runs have no config file, and the mapper is not free to create. */
     private static final class Toml {
@@ -41,15 +41,38 @@ public final class ConfigLoader {
 
     /** Loads the user file and then the project file, either of which may be missing (or null). */
     public static Config load(Path userFile, Path projectFile) {
+        return load(userFile, projectFile, true);
+    }
+
+    /**
+     * Loads the user file, then the project file. A project file comes with the code, from whoever wrote
+     * it: unless the user trusts the workspace, the keys that could send credentials elsewhere or loosen
+     * permissions are dropped from it, each with a warning (see {@link WorkspaceTrust}).
+     */
+    public static Config load(Path userFile, Path projectFile, boolean projectTrusted) {
         ObjectNode merged = Json.object();
         List<Path> sources = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (Path f : Arrays.asList(userFile, projectFile)) {
             if (f != null && Files.isRegularFile(f)) {
-                merge(merged, read(f));
+                ObjectNode tree = read(f);
+                if (f == projectFile && !projectTrusted) {
+                    for (String dropped : WorkspaceTrust.dropRestricted(tree)) {
+                        warnings.add("ignored " + dropped + " in " + f + ": this workspace is not trusted"
+                                + " (run 'reaper trust' in it to allow its config to do that)");
+                    }
+                }
+                merge(merged, tree);
                 sources.add(f);
             }
         }
-        return build(merged, sources);
+        Config c = build(merged, sources);
+        if (warnings.isEmpty()) {
+            return c;
+        }
+        warnings.addAll(c.warnings());
+        return new Config(c.model(), c.fallbacks(), c.permissionMode(), c.maxTurns(), c.maxOutputTokens(),
+                c.providers(), c.models(), c.permissions(), c.network(), c.raw(), c.sources(), List.copyOf(warnings));
     }
 
     /** Parses one TOML file into a tree. */
