@@ -30,6 +30,10 @@ public final class PermissionPolicy {
         if (mode == PermissionMode.BYPASS) {
             return Decision.allow("bypassPermissions mode");
         }
+        if (kind == ToolKind.EDIT && targets.stream().anyMatch(PermissionPolicy::isControlFile)) {
+            return Decision.ask("editing " + targets.stream().filter(PermissionPolicy::isControlFile).findFirst()
+                    .orElse("") + " (git's or Reaper's own configuration) always needs approval");
+        }
         for (PermissionRule r : rules.ask()) {
             if (r.appliesTo(toolName, kind) && (units.isEmpty() ? !r.hasPattern() : anyMatch(r, units, toolName.equals("bash")))) {
                 return Decision.ask("the rule " + r + " asks first");
@@ -48,6 +52,16 @@ public final class PermissionPolicy {
             case EXECUTE -> Decision.ask("running commands needs approval in " + mode.id() + " mode");
             case OTHER -> Decision.ask(toolName + " needs approval in " + mode.id() + " mode");
         };
+    }
+
+    /**
+     * Files that configure what runs later (git hooks and config, Reaper's own config and MCP servers):
+     * an edit there can turn into code execution, so it is never allowed by mode or rule alone.
+     */
+    static boolean isControlFile(String path) {
+        String p = path.startsWith("./") ? path.substring(2) : path;
+        return p.equals(".git") || p.startsWith(".git/") || p.equals(".reaper") || p.startsWith(".reaper/")
+                || p.equals(".mcp.json");
     }
 
     /** Shell lines are judged per simple command; a line that hides commands yields one opaque unit. */
@@ -92,8 +106,13 @@ public final class PermissionPolicy {
     }
 
     private static boolean allCovered(List<PermissionRule> allow, String toolName, ToolKind kind, List<String> units) {
+        boolean shell = toolName.equals("bash");
         for (String u : units) {
             boolean covered = false;
+            if (shell && ShellCommands.redirectsToFile(u)
+                    && allow.stream().noneMatch(r -> r.appliesTo(toolName, kind) && !r.hasPattern())) {
+                return false; // writing a file is more than the allowed command does
+            }
             for (PermissionRule r : allow) {
                 if (r.appliesTo(toolName, kind) && (!r.hasPattern() || (!u.startsWith(OPAQUE) && r.matches(u)))) {
                     covered = true;

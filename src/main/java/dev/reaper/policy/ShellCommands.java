@@ -120,6 +120,52 @@ public final class ShellCommands {
     }
 
     /**
+     * Whether a simple command redirects output into a file ({@code > f}, {@code >> f}, {@code &> f},
+     * {@code >| f}): an allow rule for the command must not let it write anywhere. Redirections to
+     * {@code /dev/null} and between descriptors ({@code 2>&1}) are harmless.
+     */
+    public static boolean redirectsToFile(String part) {
+        char quote = 0;
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c == '\\' && quote == '"') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '\\') {
+                i++;
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == '>') {
+                int j = i + 1;
+                if (j < part.length() && (part.charAt(j) == '>' || part.charAt(j) == '|')) {
+                    j++;
+                }
+                if (j < part.length() && part.charAt(j) == '&') {
+                    continue; // >&2: to another descriptor
+                }
+                while (j < part.length() && part.charAt(j) == ' ') {
+                    j++;
+                }
+                int end = j;
+                while (end < part.length() && !Character.isWhitespace(part.charAt(end))) {
+                    end++;
+                }
+                String target = part.substring(j, end);
+                if (!target.equals("/dev/null") && !target.matches("&\\d+")) {
+                    return true;
+                }
+                i = end - 1;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The command a simple command really runs: leading variable assignments and wrappers ({@code sudo},
      * {@code env}, {@code nohup}, {@code timeout 10}…) dropped, the command word unquoted and stripped of
      * its directory ({@code sudo '/bin/rm' -rf x} runs {@code rm -rf x}). Empty when a script is handed to

@@ -311,4 +311,38 @@ class PermissionPolicyTest {
         assertThat(edit(PermissionMode.BYPASS, deny("edit(a.java)"), "src/a.java").verdict()).isEqualTo(Verdict.ALLOW);
         assertThat(edit(PermissionMode.BYPASS, deny("edit(src/a.java)"), "src/a.java").verdict()).isEqualTo(Verdict.DENY);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "git diff > ~/.bashrc        ; ASK",
+        "git diff >> notes.txt       ; ASK",
+        "git diff &> out.log         ; ASK",
+        "git diff >| out.log         ; ASK",
+        "git diff > /dev/null        ; ALLOW",
+        "git diff 2>&1               ; ALLOW",
+        "git diff 2>/dev/null        ; ALLOW",
+        "git diff '>' literal        ; ALLOW",
+    })
+    void anAllowRuleDoesNotCoverRedirectingOutputIntoAFile(String line, Verdict expected) {
+        assertThat(bash(PermissionMode.DEFAULT, allow("bash(git diff:*)"), line).verdict()).isEqualTo(expected);
+    }
+
+    @Test
+    void aBareBashAllowRuleStillCoversRedirections() {
+        assertThat(bash(PermissionMode.DEFAULT, allow("bash"), "echo x > out.txt").verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {".git/config", ".git/hooks/pre-commit", ".reaper/config.toml", ".mcp.json"})
+    void editingGitsOrReapersOwnConfigurationAlwaysAsks(String path) {
+        assertThat(edit(PermissionMode.ACCEPT_EDITS, NONE, path).verdict()).isEqualTo(Verdict.ASK);
+        assertThat(edit(PermissionMode.DEFAULT, allow("edit"), path).verdict()).isEqualTo(Verdict.ASK);
+        assertThat(edit(PermissionMode.BYPASS, NONE, path).verdict()).isEqualTo(Verdict.ALLOW);
+    }
+
+    @Test
+    void filesThatMerelyLookLikeControlFilesAreOrdinary() {
+        assertThat(edit(PermissionMode.ACCEPT_EDITS, NONE, "src/.gitignore").verdict()).isEqualTo(Verdict.ALLOW);
+        assertThat(edit(PermissionMode.ACCEPT_EDITS, NONE, ".github/workflows/ci.yml").verdict()).isEqualTo(Verdict.ALLOW);
+    }
 }
