@@ -27,6 +27,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A conversation with the model and the loop that runs each prompt: send the history, stream the
@@ -34,7 +36,9 @@ import java.util.List;
  * or the budget is reached, or the user interrupts. Every message is written to the transcript as it
  * happens, so the conversation on disk is always one that can be resumed.
  */
-public final class Session {
+public final class Session implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Session.class.getName());
 
     private final Router router;
     private final ToolRegistry tools;
@@ -47,6 +51,7 @@ public final class Session {
     private final Clock clock;
     private final List<Message> history;
     private final List<ToolSpec> toolSpecs;
+    private boolean transcriptFailed;
 
     public Session(Router router, ToolRegistry tools, ToolExecutor executor, SessionSettings settings,
                    Transcript transcript, UsageLedger ledger, BudgetGuard budget, EventSink events, Clock clock,
@@ -91,16 +96,38 @@ public final class Session {
         return new ChatRequest(settings.systemPrompt(), msgs, toolSpecs, settings.maxOutputTokens(), id());
     }
 
-    /** Runs one prompt to its end. Never throws for provider or tool trouble: the outcome says what happened. */
+    /**
+     * Runs one prompt to its end. Never throws: provider and tool trouble, and anything unforeseen, end in
+     * an outcome that says what happened, with the answer received so far.
+     */
     public Outcome run(Op.UserInput input, Cancellation cancel) {
         long start = clock.millis();
         UsageRecorder recorder = new UsageRecorder(events, ledger, id(), settings.workspace().root().toString(), clock);
+        try {
+            return runTurns(input, cancel, recorder, start);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "the turn failed", e);
+            return finish(Outcome.Status.FAILED, lastAssistantText(), "internal error: " + e, 0, recorder, start,
+                    settings.candidates().get(0).toString());
+        }
+    }
+
+    private String lastAssistantText() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).role() == Role.ASSISTANT && !history.get(i).text().isBlank()) {
+                return history.get(i).text();
+            }
+        }
+        return "";
+    }
+
+    private Outcome runTurns(Op.UserInput input, Cancellation cancel, UsageRecorder recorder, long start) {
         List<ContentBlock> content = new ArrayList<>();
         content.add(new ContentBlock.Text(input.text()));
         content.addAll(input.attachments());
         append(new Message(Role.USER, content));
         ToolContext toolContext = new ToolContext(settings.workspace(), settings.ignore(), cancel, this::fileChanged,
-                settings.toolEnvironment());
+                settings.toolEnvironment(), executor::mayRead);
         int turns = 0;
         String lastText = "";
         String model = settings.candidates().get(0).toString();
@@ -136,7 +163,7 @@ public final class Session {
             if (!routed.model().toString().equals(model) || turns == 1) {
                 ObjectNode served = Json.object();
                 served.put("model", routed.model().toString());
-                transcript.append("model", served);
+                persist(() -> transcript.append("model", served));
             }
             model = routed.model().toString();
             Message assistant = routed.response().message();
@@ -159,6 +186,12 @@ public final class Session {
             }
             append(new Message(Role.USER, results));
         }
+    }
+
+    /** Closes the transcript; the session's messages stay in memory. */
+    @Override
+    public void close() {
+        transcript.close();
     }
 
     private void streamed(StreamEvent e) {
@@ -185,7 +218,24 @@ public final class Session {
 
     private void append(Message m) {
         history.add(m);
-        transcript.appendMessage(m);
+        persist(() -> transcript.appendMessage(m));
+    }
+
+    /**
+     * Writes to the transcript. When that fails (a full disk), the conversation goes on in memory and the
+     * user is told once that it is no longer saved: losing the answer would be worse.
+     */
+    private void persist(Runnable write) {
+        if (transcriptFailed) {
+            return;
+        }
+        try {
+            write.run();
+        } catch (java.io.UncheckedIOException e) {
+            transcriptFailed = true;
+            events.emit(new Event.Notice(Event.NoticeKind.WARNING, "the session is no longer being saved: "
+                    + e.getMessage()));
+        }
     }
 
     private void fileChanged(Path path, String before, String after) {
@@ -205,7 +255,7 @@ public final class Session {
         if (error != null) {
             end.put("error", error);
         }
-        transcript.append("turn_end", end);
+        persist(() -> transcript.append("turn_end", end));
         events.emit(new Event.TurnFinished(o));
         return o;
     }

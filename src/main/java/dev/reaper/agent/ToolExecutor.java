@@ -19,6 +19,7 @@ import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import dev.reaper.tools.ToolRegistry;
+import dev.reaper.tools.Truncate;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -58,6 +59,12 @@ public final class ToolExecutor {
 
     public PermissionMode mode() {
         return mode;
+    }
+
+    /** Whether deny rules let a workspace-relative path be read (by tools that walk directories too). */
+    public boolean mayRead(String path) {
+        return PermissionPolicy.decide(mode, rules, "read", dev.reaper.policy.ToolKind.READ, List.of(path)).verdict()
+                != Decision.Verdict.DENY;
     }
 
     /** Changes the permission mode for the calls that follow (the TUI's /permissions). */
@@ -181,11 +188,12 @@ public final class ToolExecutor {
             return text;
         }
         int half = MAX_RESULT_CHARS / 2;
-        return text.substring(0, half) + "\n[... " + (text.length() - 2 * half) + " characters cut ...]\n"
-                + text.substring(text.length() - half);
+        String head = Truncate.head(text, half);
+        String tail = Truncate.tail(text, half);
+        return head + "\n[... " + (text.length() - head.length() - tail.length()) + " characters cut ...]\n" + tail;
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+        return s.length() > 200 ? Truncate.head(s, 200) + "…" : s;
     }
 }

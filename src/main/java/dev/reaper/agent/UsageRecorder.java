@@ -21,6 +21,7 @@ final class UsageRecorder implements RouterObserver {
     dev.reaper.protocol.Usage usage = dev.reaper.protocol.Usage.ZERO;
     double costUsd;
     long apiMillis;
+    private boolean ledgerFailed;
 
     UsageRecorder(EventSink events, UsageLedger ledger, String sessionId, String workspace, Clock clock) {
         this.events = events;
@@ -37,12 +38,19 @@ final class UsageRecorder implements RouterObserver {
         apiMillis += a.durationMs();
         events.emit(new Event.RequestFinished(a.model().provider(), a.model().model(), a.usage(), a.costUsd(),
                 a.priced(), a.timeToFirstTokenMs(), a.durationMs()));
-        if (ledger != null) {
+        if (ledger != null && !ledgerFailed) {
             var u = a.usage();
-            ledger.record(new UsageLedger.Entry(clock.instant(), sessionId, workspace, a.model().provider(),
-                    a.model().model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(), u.cacheWriteTokens(),
-                    a.costUsd(), a.priced(), a.timeToFirstTokenMs(), a.durationMs(),
-                    a.failure() == null ? "ok" : a.failure().kind().name().toLowerCase(Locale.ROOT)));
+            try {
+                ledger.record(new UsageLedger.Entry(clock.instant(), sessionId, workspace, a.model().provider(),
+                        a.model().model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
+                        u.cacheWriteTokens(), a.costUsd(), a.priced(), a.timeToFirstTokenMs(), a.durationMs(),
+                        a.failure() == null ? "ok" : a.failure().kind().name().toLowerCase(Locale.ROOT)));
+            } catch (RuntimeException e) {
+                // the answer matters more than its bookkeeping: say so once and go on
+                ledgerFailed = true;
+                events.emit(new Event.Notice(Event.NoticeKind.WARNING,
+                        "usage is not being recorded: " + e.getMessage()));
+            }
         }
     }
 

@@ -19,7 +19,11 @@ public final class ModelSelection {
 
     public static List<ModelRef> candidates(Optional<String> flag, Config config, Providers providers) {
         if (flag.isPresent()) {
-            return parseList(flag.get(), "--model");
+            try {
+                return parseList(flag.get(), "--model");
+            } catch (ConfigException e) {
+                throw new UserInputException(e.getMessage());
+            }
         }
         if (config.model().isPresent()) {
             LinkedHashSet<ModelRef> all = new LinkedHashSet<>(parseList(config.model().get(), "model in config.toml"));

@@ -101,13 +101,19 @@ public final class SessionLauncher {
                 : BudgetGuard.unlimited();
         ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events());
-        Session session = new Session(app.router(), tools, executor, settings, transcript, ledgerOrNull(),
+        Session session = new Session(app.router(), tools, executor, settings, transcript, ledgerOrNull(options.events()),
                 budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);
     }
 
-    private dev.reaper.store.UsageLedger ledgerOrNull() {
-        return app.ledger();
+    /** The usage ledger, or null (with a warning) when it cannot be opened: a run is not worth less for it. */
+    private dev.reaper.store.UsageLedger ledgerOrNull(dev.reaper.agent.EventSink events) {
+        try {
+            return app.ledger();
+        } catch (RuntimeException e) {
+            events.emit(new Event.Notice(Event.NoticeKind.WARNING, "usage will not be recorded: " + e.getMessage()));
+            return null;
+        }
     }
 
     private int maxOutput(ModelRef model) {
@@ -118,11 +124,19 @@ public final class SessionLauncher {
         return known > 0 ? (int) Math.min(known, MAX_OUTPUT_CAP) : DEFAULT_MAX_OUTPUT;
     }
 
-    /** The environment for commands the agent runs: Reaper's own, minus every provider credential. */
+    /** Credentials of providers Reaper may use, besides the configured key variables. */
+    private static final List<String> OTHER_CREDENTIALS = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AZURE_OPENAI_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS");
+
+    /**
+     * The environment for commands the agent runs: Reaper's own, minus the provider credentials, so a
+     * command printing its environment does not show them. (A hostile command can still read them from
+     * the parent process: approval, not this, is the protection.)
+     */
     private Map<String, String> toolEnvironment() {
         Map<String, String> env = new HashMap<>(app.env().vars());
         app.providers().keyVariables().forEach(env::remove);
-        env.remove("REAPER_HOME");
+        OTHER_CREDENTIALS.forEach(env::remove);
         return env;
     }
 }

@@ -165,8 +165,8 @@ public final class RootCommand implements Callable<Integer> {
             Cancellation cancel = new Cancellation();
             Interrupts.track(cancel);
             Outcome outcome;
-            try {
-                outcome = oneShot.run(opened.session(), opened.resumed(), opened.candidates().get(0).toString(),
+            try (dev.reaper.agent.Session session = opened.session()) {
+                outcome = oneShot.run(session, opened.resumed(), opened.candidates().get(0).toString(),
                         opened.mode().id(), new Op.UserInput(text, attachments), cancel);
             } finally {
                 Interrupts.untrack(cancel);

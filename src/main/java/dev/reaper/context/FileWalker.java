@@ -41,7 +41,7 @@ public final class FileWalker {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (attrs.isDirectory() || ignore.isIgnored(file, false)) {
+                        if (!attrs.isRegularFile() || ignore.isIgnored(file, false)) {
                             return FileVisitResult.CONTINUE;
                         }
                         return visitor.visit(file, attrs) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;

@@ -77,27 +77,34 @@ public final class HttpProviderClient {
                     throw adapter.error(provider, response.code(), response.headers().toMultimap(), body);
                 }
                 ResponseBody body = response.body();
-                if (isWholeJson(body)) {
-                    // A server that ignored "stream": true answers with one JSON document.
-                    byte[] whole = body.byteStream().readNBytes(64 * MAX_ERROR_BODY);
-                    watch.bytes();
-                    adapter.decodeBody(whole, assembler);
-                    return assembler.finishStream();
-                }
-                StreamDecoder decoder = adapter.decoder(assembler);
-                byte[] buf = new byte[8192];
-                try (InputStream in = body.byteStream()) {
-                    int n;
-                    while ((n = in.read(buf)) != -1) {
+                try {
+                    if (isWholeJson(body)) {
+                        // A server that ignored "stream": true answers with one JSON document.
+                        byte[] whole = body.byteStream().readNBytes(64 * MAX_ERROR_BODY);
                         watch.bytes();
-                        decoder.feed(buf, 0, n);
-                        if (assembler.hasError()) {
-                            break;
+                        adapter.decodeBody(whole, assembler);
+                        return assembler.finishStream();
+                    }
+                    StreamDecoder decoder = adapter.decoder(assembler);
+                    byte[] buf = new byte[8192];
+                    try (InputStream in = body.byteStream()) {
+                        int n;
+                        while ((n = in.read(buf)) != -1) {
+                            watch.bytes();
+                            decoder.feed(buf, 0, n);
+                            if (assembler.hasError()) {
+                                break;
+                            }
                         }
                     }
+                    decoder.end();
+                    return assembler.finishStream();
+                } catch (RuntimeException broken) {
+                    // input no adapter foresaw must end this response, not the whole run
+                    throw new ProviderException(ProviderException.Kind.MALFORMED_STREAM, provider, 0,
+                            provider + " sent a response Reaper could not read (" + broken + ")", null)
+                            .withPartial(assembler.finishStream());
                 }
-                decoder.end();
-                return assembler.finishStream();
             }
         } catch (IOException e) {
             ProviderException failure;
@@ -155,6 +162,8 @@ public final class HttpProviderClient {
         final Progress progress;
         final long startedAt = System.nanoTime();
         volatile long lastBytes = System.nanoTime();
+        /** Any body bytes, keep-alives included, show the server is working: the idle timeout applies then. */
+        volatile boolean receivedBytes;
         volatile String timedOut;
 
         Watch(Call call, Timeouts t, Progress progress) {
@@ -168,12 +177,13 @@ public final class HttpProviderClient {
 
         void bytes() {
             lastBytes = System.nanoTime();
+            receivedBytes = true;
         }
 
         @Override
         public void run() {
             long now = System.nanoTime();
-            if (!progress.started()) {
+            if (!progress.started() && !receivedBytes) {
                 if (now - startedAt > firstTokenNanos) {
                     timedOut = "no response within " + Duration.ofNanos(firstTokenNanos).toMillis() + " ms";
                     call.cancel();

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
@@ -22,6 +23,7 @@ public final class Router {
     public record Routed(ChatResponse response, ModelRef model) {}
 
     private static final Logger LOG = Logger.getLogger(Router.class.getName());
+    static final int EXPECTED_OUTPUT_TOKENS = 2_000;
 
     private final Map<String, ProviderAdapter> adapters;
     private final ProviderDirectory providers;
@@ -113,25 +115,27 @@ public final class Router {
         LOG.fine(() -> "request to " + model + ": " + call.method() + " " + call.url() + " (" + call.body().length
                 + " bytes)");
         Optional<Pricing> pricing = catalog.find(model).flatMap(ModelInfo::pricing);
-        double estimate = pricing.map(p -> p.input() * (call.body().length / 4.0) / 1_000_000.0).orElse(0.0);
+        // the prompt estimated at 4 bytes a token, plus a typical answer (the full output limit would refuse
+        // most requests under small budgets for tokens that are rarely produced)
+        long outputAllowance = Math.min(fitted(request, model).maxTokens(), EXPECTED_OUTPUT_TOKENS);
+        double estimate = pricing.map(p -> (p.input() * (call.body().length / 4.0) + p.output() * outputAllowance)
+                / 1_000_000.0).orElse(0.0);
         for (int attempt = 0; ; attempt++) {
             if (cancel.isCancelled()) {
                 throw new ProviderException(ProviderException.Kind.CANCELLED, endpoint.name(), "cancelled");
             }
             BudgetGuard.Reservation reservation = budget.reserve(estimate);
             long start = System.nanoTime();
-            long[] firstAt = {-1};
+            AtomicLong firstAt = new AtomicLong(-1); // read by the HTTP watchdog thread too
             StreamListener timed = e -> {
-                if (firstAt[0] < 0) {
-                    firstAt[0] = System.nanoTime();
-                }
+                firstAt.compareAndSet(-1, System.nanoTime());
                 listener.onEvent(e);
             };
             ResponseAssembler assembler = new ResponseAssembler(endpoint.name(), timed);
             ChatResponse response = null;
             ProviderException failure;
             try {
-                response = http.stream(adapter, endpoint, call, assembler, () -> firstAt[0] >= 0, cancel);
+                response = http.stream(adapter, endpoint, call, assembler, () -> firstAt.get() >= 0, cancel);
                 failure = response.error() != null ? response.error().withPartial(response)
                         : response.complete() ? null
                         : new ProviderException(ProviderException.Kind.NETWORK, endpoint.name(),
@@ -146,7 +150,7 @@ public final class Router {
             reservation.settle(cost);
             long now = System.nanoTime();
             observer.attemptFinished(new RouterObserver.Attempt(model, usage, cost, pricing.isPresent(),
-                    firstAt[0] < 0 ? -1 : (firstAt[0] - start) / 1_000_000, (now - start) / 1_000_000, failure));
+                    firstAt.get() < 0 ? -1 : (firstAt.get() - start) / 1_000_000, (now - start) / 1_000_000, failure));
             if (failure == null) {
                 ChatResponse done = response;
                 LOG.fine(() -> model + " answered: " + done.stopReason() + ", " + usage.inputTokens() + " in / "
@@ -155,7 +159,7 @@ public final class Router {
             }
             ProviderException f = failure;
             LOG.fine(() -> model + " failed (" + f.kind() + "): " + f.getMessage());
-            boolean shown = firstAt[0] >= 0;
+            boolean shown = firstAt.get() >= 0;
             if (failure.kind() == ProviderException.Kind.AUTH) {
                 throw failure.withAdvice(providers.setupHint(endpoint.name()));
             }

@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Session ids: UUIDv7, so they sort by creation time and can be abbreviated to a unique prefix. */
+/**
+ * Session ids: random UUIDs, so the first 8 characters shown in lists and hints are unique in practice
+ * (time-ordered ids would share their prefix within a minute).
+ */
 public final class SessionIds {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -12,8 +15,7 @@ public final class SessionIds {
     private SessionIds() {}
 
     public static String next(Clock clock) {
-        long ms = clock.millis();
-        long hi = (ms << 16) | 0x7000L | (RANDOM.nextInt() & 0x0fffL);
+        long hi = (RANDOM.nextLong() & ~0xf000L) | 0x4000L;
         long lo = (RANDOM.nextLong() & 0x3fffffffffffffffL) | 0x8000000000000000L;
         return new UUID(hi, lo).toString();
     }

@@ -197,14 +197,24 @@ public final class SessionStore {
 
     private static String title(List<Message> messages) {
         for (Message m : messages) {
-            if (m.role() == Role.USER) {
-                String t = m.text().strip().replaceAll("\\s+", " ");
-                if (!t.isEmpty()) {
-                    return t.length() > 60 ? t.substring(0, 59) + "…" : t;
-                }
+            String t = titleOf(m);
+            if (t != null) {
+                return t;
             }
         }
         return "";
+    }
+
+    /** A user message's text on one line, shortened; null for messages without text. */
+    private static String titleOf(Message m) {
+        if (m.role() != Role.USER) {
+            return null;
+        }
+        String t = m.text().strip().replaceAll("\\s+", " ");
+        if (t.isEmpty()) {
+            return null;
+        }
+        return t.length() > 60 ? t.substring(0, 59) + "…" : t;
     }
 
     /** Every session, newest first. */
@@ -212,13 +222,61 @@ public final class SessionStore {
         List<SessionMeta> out = new ArrayList<>();
         for (String id : ids()) {
             try {
-                out.add(load(id).meta());
-            } catch (UncheckedIOException e) {
+                out.add(meta(id));
+            } catch (IOException | UncheckedIOException e) {
                 // unreadable transcript: leave it out of the list
             }
         }
         out.sort(Comparator.comparing(SessionMeta::updated).reversed());
         return out;
+    }
+
+    /**
+     * A session's metadata without decoding its whole conversation: only the header, the first prompt and
+     * model records are parsed; messages are counted by their record prefix (records are written with
+     * {@code type} first). The update time is that of the last record.
+     */
+    SessionMeta meta(String id) throws IOException {
+        Path f = file(id);
+        String workspace = "";
+        String model = "";
+        String title = null;
+        Instant created = null;
+        int messages = 0;
+        String last = null;
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(f), decoder))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    last = line;
+                }
+                if (line.startsWith("{\"type\":\"message\"")) {
+                    messages++;
+                    if (title == null && line.contains("\"role\":\"user\"")) {
+                        title = Json.tryParse(line).map(r -> titleOf(MessageCodec.decode(r.path("message")))).orElse(null);
+                    }
+                } else if (line.startsWith("{\"type\":\"session\"") || line.startsWith("{\"type\":\"model\"")) {
+                    Optional<JsonNode> r = Json.tryParse(line);
+                    if (r.isPresent()) {
+                        model = r.get().path("model").asText(model);
+                        if (Json.text(r.get(), "workspace") != null) {
+                            workspace = Json.text(r.get(), "workspace");
+                            created = parseTs(Json.text(r.get(), "ts"));
+                        }
+                    }
+                }
+            }
+        }
+        // the time of the last record that can be read; a torn last line falls back to the file's time
+        Instant updated = last == null ? null : Json.tryParse(last).map(r -> parseTs(Json.text(r, "ts"))).orElse(null);
+        if (updated == null) {
+            updated = Files.getLastModifiedTime(f).toInstant();
+        }
+        return new SessionMeta(id, created == null ? updated : created, updated, workspace, model,
+                title == null ? "" : title, messages);
     }
 
     /** The most recently updated session of a workspace. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /** Reading and writing workspace text files safely: binary detection, strict UTF-8, atomic replacement. */
@@ -67,13 +68,14 @@ public final class TextFiles {
         Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".reaper-tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            if (Files.exists(file)) {
-                try {
-                    Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
-                    Files.setPosixFilePermissions(tmp, perms);
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
+            try {
+                // an existing file keeps its permissions; a new one gets the usual rw-r--r--, not the
+                // owner-only mode of a temporary file
+                Set<PosixFilePermission> perms = Files.exists(file) ? Files.getPosixFilePermissions(file)
+                        : PosixFilePermissions.fromString("rw-r--r--");
+                Files.setPosixFilePermissions(tmp, perms);
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
             }
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -4,10 +4,25 @@ import dev.reaper.context.IgnoreRules;
 import dev.reaper.policy.WorkspaceBoundary;
 import dev.reaper.protocol.Cancellation;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What a tool call may use: the workspace boundary and ignore rules, the turn's cancellation, where to
- * report file changes, and the environment for commands (provider credentials removed).
+ * report file changes, the environment for commands (provider credentials removed), and which files deny
+ * rules keep from being read (tools that walk directories skip those).
+ *
+ * @param readable whether a workspace-relative path may be read
  */
 public record ToolContext(WorkspaceBoundary workspace, IgnoreRules ignore, Cancellation cancel,
-                          FileChangeListener changes, Map<String, String> environment) {}
+                          FileChangeListener changes, Map<String, String> environment, Predicate<String> readable) {
+
+    public ToolContext(WorkspaceBoundary workspace, IgnoreRules ignore, Cancellation cancel,
+                       FileChangeListener changes, Map<String, String> environment) {
+        this(workspace, ignore, cancel, changes, environment, path -> true);
+    }
+
+    /** Whether a file found while walking may be shown: not ignored by deny rules for reading. */
+    public boolean mayRead(java.nio.file.Path file) {
+        return readable.test(workspace.relative(file));
+    }
+}

@@ -43,10 +43,12 @@ class ArchitectureTest {
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
                     "secret")),
             Map.entry("headless", List.of("agent", "protocol", "json")),
+            Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
+                    "config", "json")),
             Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit",
                     "config", "protocol", "json", "secret")),
-            Map.entry("cli", List.of("app", "headless", "agent", "router", "tools", "context", "policy", "store",
-                    "edit", "config", "protocol", "json", "secret")));
+            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy",
+                    "store", "edit", "config", "protocol", "json", "secret")));
 
     static List<String> packages() {
         return new ArrayList<>(ALLOWED.keySet());

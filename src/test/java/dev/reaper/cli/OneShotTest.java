@@ -285,9 +285,10 @@ class OneShotTest {
         Files.writeString(work.resolve("a.py"), "x = 1\n");
         fake.conversation(Step.call("read", "{\"path\":\"a.py\"}"), Step.call("read", "{\"path\":\"a.py\"}"),
                 Step.text("done"));
-        CliRun.Result r = cli("anthropic").run("-p", "go", "--max-budget-usd", "0.005");
+        // each request is estimated at its prompt plus 2,000 output tokens (about $0.035 here)
+        CliRun.Result r = cli("anthropic").run("-p", "go", "--max-budget-usd", "0.04");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(4);
-        assertThat(r.err()).contains("budget of $0.0050 reached").contains("--max-budget-usd");
+        assertThat(r.err()).contains("budget of $0.0400 reached").contains("--max-budget-usd");
         assertThat(fake.chatRequests().size()).isBetween(1, 2);
     }
 

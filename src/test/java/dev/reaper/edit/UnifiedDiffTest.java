@@ -96,4 +96,19 @@ class UnifiedDiffTest {
         Patch.UpdateFile update = (Patch.UpdateFile) patch.changes().get(0);
         assertThat(PatchApplier.apply("x", TWENTY, update.hunks())).isEqualTo(after);
     }
+
+    @org.junit.jupiter.api.Test
+    void aChangeTooLargeToDiffIsSummarisedByItsLineCounts() {
+        String before = "a\n".repeat(15_000);
+        String after = "b\n".repeat(15_000);
+        org.assertj.core.api.Assertions.assertThat(UnifiedDiff.of("big.txt", before, after))
+                .isEqualTo("--- a/big.txt\n+++ b/big.txt\n@@ 15000 lines replaced by 15000 lines (too large to diff) @@\n");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aLargeNewFileShowsItsFirstLinesAndACount() {
+        String diff = UnifiedDiff.of("big.txt", null, "x\n".repeat(5_000));
+        org.assertj.core.api.Assertions.assertThat(diff).startsWith("--- /dev/null\n+++ b/big.txt\n@@ -0,0 +1,5000 @@\n+x\n")
+                .endsWith("+... 3000 more lines\n");
+    }
 }

@@ -48,7 +48,18 @@ final class JsonPathWriter {
         return node;
     }
 
+    /** Array indexes beyond this are not arguments a model writes; they are ignored. */
+    static final int MAX_INDEX = 10_000;
+
     private void set(List<Object> steps, JsonNode value) {
+        if (!(steps.get(0) instanceof String)) {
+            return; // arguments are an object: "$[0]" addresses nothing in them
+        }
+        for (Object step : steps) {
+            if (step instanceof Integer i && (i < 0 || i > MAX_INDEX)) {
+                return;
+            }
+        }
         JsonNode node = root;
         for (int i = 0; i < steps.size(); i++) {
             Object step = steps.get(i);
@@ -109,6 +120,9 @@ final class JsonPathWriter {
                 }
                 String inner = path.substring(i + 1, close);
                 if (inner.startsWith("'") || inner.startsWith("\"")) {
+                    if (inner.length() < 2) {
+                        return List.of();
+                    }
                     steps.add(inner.substring(1, inner.length() - 1));
                 } else {
                     try {

@@ -154,24 +154,32 @@ public final class BashTool extends BuiltinTool {
 
         private synchronized void append(char[] chars, int n) {
             for (int i = 0; i < n; i++) {
-                if (head.length() < half) {
+                boolean completesPair = !head.isEmpty() && Character.isHighSurrogate(head.charAt(head.length() - 1))
+                        && Character.isLowSurrogate(chars[i]) && tail.isEmpty();
+                if (head.length() < half || completesPair) {
                     head.append(chars[i]);
                 } else {
                     tail.append(chars[i]);
                 }
             }
             if (tail.length() > 2 * half) {
-                int drop = tail.length() - half;
-                tail.delete(0, drop);
-                cut += drop;
+                dropFromTail(tail.length() - half);
+            }
+        }
+
+        /** Drops chars from the start of the tail, never leaving half a surrogate pair first. */
+        private void dropFromTail(int drop) {
+            tail.delete(0, drop);
+            cut += drop;
+            if (!tail.isEmpty() && Character.isLowSurrogate(tail.charAt(0))) {
+                tail.deleteCharAt(0);
+                cut++;
             }
         }
 
         synchronized String text() {
             if (tail.length() > half) {
-                int drop = tail.length() - half;
-                tail.delete(0, drop);
-                cut += drop;
+                dropFromTail(tail.length() - half);
             }
             if (cut == 0) {
                 return head.toString() + tail;

@@ -84,7 +84,7 @@ public final class GlobTool extends BuiltinTool {
         List<Hit> hits = new ArrayList<>();
         try {
             FileWalker.walk(base, context.ignore(), context.cancel()::isCancelled, (file, attrs) -> {
-                if (matches(m, pattern, base.relativize(file))) {
+                if (matches(m, pattern, base.relativize(file)) && context.mayRead(file)) {
                     hits.add(new Hit(file, attrs.lastModifiedTime().toMillis()));
                 }
                 return hits.size() < 20_000;

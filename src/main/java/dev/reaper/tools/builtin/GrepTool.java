@@ -7,6 +7,7 @@ import dev.reaper.tools.TextFiles;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
+import dev.reaper.tools.Truncate;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -62,7 +63,7 @@ public final class GrepTool extends BuiltinTool {
                     if (filter != null && !GlobTool.matches(filter, glob, root.relativize(file))) {
                         return true;
                     }
-                    if (attrs.size() <= MAX_FILE) {
+                    if (attrs.size() <= MAX_FILE && context.mayRead(file)) {
                         search(file, regex, context, out, matches);
                     }
                     return matches[0] < MAX_MATCHES;
@@ -96,7 +97,7 @@ public final class GrepTool extends BuiltinTool {
                     n++;
                     if (regex.matcher(line).find()) {
                         matches[0]++;
-                        String text = line.length() > MAX_LINE ? line.substring(0, MAX_LINE) + "…" : line;
+                        String text = line.length() > MAX_LINE ? Truncate.head(line, MAX_LINE) + "…" : line;
                         out.append(shown).append(':').append(n).append(':').append(text).append('\n');
                     }
                 }

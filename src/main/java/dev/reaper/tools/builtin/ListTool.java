@@ -43,6 +43,9 @@ public final class ListTool extends BuiltinTool {
                     continue; // git's own store: never listed, and not something a .gitignore excluded
                 }
                 boolean isDir = Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                if (!isDir && !context.mayRead(p)) {
+                    continue; // kept from reading by a deny rule: not even its name is shown
+                }
                 if (context.ignore().isIgnored(p, isDir)) {
                     ignored++;
                     continue;

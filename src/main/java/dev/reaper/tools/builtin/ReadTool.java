@@ -6,8 +6,9 @@ import dev.reaper.tools.TextFiles;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
-import java.io.BufferedReader;
+import dev.reaper.tools.Truncate;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.InputStreamReader;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -44,47 +45,25 @@ public final class ReadTool extends BuiltinTool {
             if (!Files.exists(file)) {
                 throw new ToolFailure("file not found: " + shown);
             }
+            if (!Files.isRegularFile(file)) {
+                throw new ToolFailure(shown + " is not a regular file (a device, socket or pipe); it cannot be read");
+            }
             if (TextFiles.isBinary(file)) {
                 return ToolOutput.ok(shown + " is a binary file (" + Files.size(file) + " bytes); it is not shown");
             }
-            var decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
-            StringBuilder out = new StringBuilder();
-            int lineNo = 0;
-            int last = offset - 1;
-            boolean cut = false;
-            boolean replaced = false;
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    lineNo++;
-                    if (lineNo < offset || cut) {
-                        continue;
-                    }
-                    if (lineNo >= (long) offset + limit || out.length() > MAX_CHARS) {
-                        cut = true;
-                        continue;
-                    }
-                    replaced |= line.indexOf('\uFFFD') >= 0;
-                    if (line.length() > MAX_LINE) {
-                        line = line.substring(0, MAX_LINE) + "… [line cut at " + MAX_LINE + " characters]";
-                    }
-                    out.append(String.format("%6d→", lineNo)).append(line).append('\n');
-                    last = lineNo;
-                }
-            }
-            if (lineNo == 0) {
+            Window w = window(file, offset, limit);
+            if (w.lines == 0 && w.text.isEmpty()) {
                 return ToolOutput.ok(shown + " is empty");
             }
-            if (offset > lineNo) {
-                throw new ToolFailure(shown + " has " + lineNo + " lines; offset " + offset + " is past its end");
+            if (w.text.isEmpty()) {
+                throw new ToolFailure(shown + " has " + w.lines + " lines; offset " + offset + " is past its end");
             }
-            if (cut) {
-                out.append("[lines ").append(offset).append('-').append(last).append(" of ").append(lineNo)
-                        .append("; read on with offset=").append(last + 1).append("]\n");
+            StringBuilder out = new StringBuilder(w.text);
+            if (w.more) {
+                out.append("[lines ").append(offset).append('-').append(w.last).append(w.total > 0 ? " of " + w.total : "")
+                        .append("; read on with offset=").append(w.last + 1).append("]\n");
             }
-            if (replaced) {
+            if (w.replaced) {
                 out.append("[").append(shown).append(" is not valid UTF-8; undecodable bytes are shown as \uFFFD]\n");
             }
             return ToolOutput.ok(out.toString());
@@ -93,5 +72,109 @@ public final class ReadTool extends BuiltinTool {
         } catch (IOException e) {
             throw new ToolFailure("cannot read " + shown + ": " + e.getMessage());
         }
+    }
+
+    /** The numbered lines of a window, and what lies beyond it. {@code total} is 0 when not counted. */
+    private record Window(String text, int lines, int last, long total, boolean more, boolean replaced) {}
+
+    /**
+     * Reads lines {@code offset..offset+limit-1}, holding at most {@link #MAX_LINE} chars of any line in
+     * memory (a 1 GB single-line file costs no more than a short one), then counts the remaining lines by
+     * scanning bytes, up to a limit.
+     */
+    private static Window window(Path file, int offset, int limit) throws IOException {
+        var decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        StringBuilder out = new StringBuilder();
+        StringBuilder line = new StringBuilder();
+        long lineNo = 0;
+        int last = offset - 1;
+        boolean replaced = false;
+        boolean lineCut = false;
+        boolean more = false;
+        long end = (long) offset + limit;
+        try (Reader in = new InputStreamReader(Files.newInputStream(file), decoder)) {
+            char[] buf = new char[8192];
+            int n;
+            boolean pending = false;
+            long afterWindow = 0; // line breaks already seen past the window
+            boolean tailPending = false; // whether text after the last of those breaks was seen
+            outer:
+            while ((n = in.read(buf)) != -1) {
+                for (int i = 0; i < n; i++) {
+                    char c = buf[i];
+                    if (c == '\n') {
+                        lineNo++;
+                        if (lineNo >= offset) {
+                            if (lineNo >= end || out.length() > MAX_CHARS) {
+                                more = true;
+                                for (int k = i + 1; k < n; k++) {
+                                    afterWindow += buf[k] == '\n' ? 1 : 0;
+                                    tailPending = buf[k] != '\n';
+                                }
+                                break outer;
+                            }
+                            replaced |= line.indexOf("\uFFFD") >= 0;
+                            out.append(String.format("%6d→", lineNo)).append(line)
+                                    .append(lineCut ? "… [line cut at " + MAX_LINE + " characters]" : "").append('\n');
+                            last = (int) lineNo;
+                        }
+                        line.setLength(0);
+                        lineCut = false;
+                        pending = false;
+                    } else {
+                        pending = true;
+                        if (lineNo + 1 >= offset && lineNo + 1 < end) {
+                            if (line.length() < MAX_LINE) {
+                                line.append(c);
+                            } else {
+                                lineCut = true;
+                            }
+                        }
+                    }
+                }
+            }
+            if (!more && pending) { // a last line without a line break
+                lineNo++;
+                if (lineNo >= offset && lineNo < end) {
+                    replaced |= line.indexOf("\uFFFD") >= 0;
+                    out.append(String.format("%6d→", lineNo)).append(Truncate.head(line.toString(), MAX_LINE))
+                            .append(lineCut ? "… [line cut at " + MAX_LINE + " characters]" : "").append('\n');
+                    last = (int) lineNo;
+                } else if (lineNo >= end) {
+                    more = true;
+                }
+            }
+            long total = 0;
+            if (more) {
+                total = countRemaining(in, lineNo + afterWindow, tailPending);
+            }
+            return new Window(out.toString(), (int) Math.min(Integer.MAX_VALUE, lineNo), last, total, more, replaced);
+        }
+    }
+
+    /** Lines left after {@code seen}, counted up to 64 M chars; 0 (not counted) when the file is larger. */
+    private static long countRemaining(Reader in, long seen, boolean pendingText) throws IOException {
+        long lines = seen;
+        long budget = 64L * 1024 * 1024;
+        char[] b = new char[65536];
+        int n;
+        boolean pending = pendingText;
+        while ((n = in.read(b)) != -1) {
+            budget -= n;
+            if (budget < 0) {
+                return 0;
+            }
+            for (int i = 0; i < n; i++) {
+                if (b[i] == '\n') {
+                    lines++;
+                    pending = false;
+                } else {
+                    pending = true;
+                }
+            }
+        }
+        return lines + (pending ? 1 : 0);
     }
 }

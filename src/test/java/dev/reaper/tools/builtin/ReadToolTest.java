@@ -189,4 +189,27 @@ class ReadToolTest {
         assertThat(read.targets(dev.reaper.json.Json.parse(args("path", root.resolve("src/a.txt").toString())),
                 ws.context())).containsExactly("src/a.txt");
     }
+
+    @Test
+    void aHugeSingleLineFileIsReadWithoutHoldingTheLine() throws Exception {
+        java.nio.file.Path big = root.resolve("one-line.json");
+        try (var out = java.nio.file.Files.newBufferedWriter(big)) {
+            String chunk = "x".repeat(1 << 20);
+            for (int i = 0; i < 64; i++) {
+                out.write(chunk);
+            }
+        }
+        ToolOutput out = ws.run(read, args("path", "one-line.json"));
+        assertThat(out.isError()).isFalse();
+        assertThat(out.text()).startsWith("     1→xxxx").contains("[line cut at 2000 characters]");
+        assertThat(out.text().length()).isLessThan(3000);
+    }
+
+    @Test
+    void aPipeIsRefusedInsteadOfBlocking() throws Exception {
+        dev.reaper.testing.Peers.require("mkfifo");
+        dev.reaper.testing.Peers.run(root, "mkfifo", "pipe");
+        assertThatThrownBy(() -> ws.run(read, args("path", "pipe")))
+                .hasMessageContaining("is not a regular file");
+    }
 }
