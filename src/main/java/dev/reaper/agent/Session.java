@@ -1,14 +1,17 @@
 package dev.reaper.agent;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reaper.edit.UnifiedDiff;
 import dev.reaper.json.Json;
+import dev.reaper.policy.PermissionMode;
 import dev.reaper.protocol.Cancellation;
 import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.Event;
 import dev.reaper.protocol.Message;
 import dev.reaper.protocol.Op;
 import dev.reaper.protocol.Outcome;
+import dev.reaper.protocol.PlanItem;
 import dev.reaper.protocol.Role;
 import dev.reaper.router.BudgetExceededException;
 import dev.reaper.router.BudgetGuard;
@@ -18,15 +21,19 @@ import dev.reaper.router.ProviderException;
 import dev.reaper.router.Router;
 import dev.reaper.router.StreamEvent;
 import dev.reaper.router.ToolSpec;
+import dev.reaper.store.MessageCodec;
 import dev.reaper.store.Transcript;
 import dev.reaper.store.UsageLedger;
 import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,7 +41,11 @@ import java.util.logging.Logger;
  * A conversation with the model and the loop that runs each prompt: send the history, stream the
  * answer, run the tool calls it makes, send their results back, until the model stops, the turn limit
  * or the budget is reached, or the user interrupts. Every message is written to the transcript as it
- * happens, so the conversation on disk is always one that can be resumed.
+ * happens, so the conversation on disk is always one that can be resumed. Before each prompt a
+ * checkpoint is taken ({@link #undo}); when the history outgrows most of the context window, the part
+ * before the current prompt is compacted into a summary.
+ *
+ * <p>Not thread-safe: one prompt at a time, from one thread; front-ends serialise their operations.
  */
 public final class Session implements AutoCloseable {
 
@@ -51,6 +62,8 @@ public final class Session implements AutoCloseable {
     private final Clock clock;
     private final List<Message> history;
     private final List<ToolSpec> toolSpecs;
+    private final Checkpoints checkpoints = new Checkpoints();
+    private volatile List<ModelRef> models;
     private boolean transcriptFailed;
 
     public Session(Router router, ToolRegistry tools, ToolExecutor executor, SessionSettings settings,
@@ -67,6 +80,7 @@ public final class Session implements AutoCloseable {
         this.clock = clock;
         this.history = new ArrayList<>(history);
         this.toolSpecs = tools.all().stream().map(Session::spec).toList();
+        this.models = settings.candidates();
     }
 
     private static ToolSpec spec(Tool t) {
@@ -89,11 +103,53 @@ public final class Session implements AutoCloseable {
         return List.copyOf(history);
     }
 
-    /** The first request this session would send for a prompt: for measuring and testing prompt size. */
+    /** The model and its fallbacks. */
+    public List<ModelRef> models() {
+        return models;
+    }
+
+    /** Switches models for the prompts that follow (the TUI's /model). */
+    public void setModels(List<ModelRef> candidates) {
+        if (candidates.isEmpty()) {
+            throw new IllegalArgumentException("no model");
+        }
+        this.models = List.copyOf(candidates);
+        ObjectNode rec = Json.object();
+        rec.put("model", candidates.get(0).toString());
+        persist(() -> transcript.append("model", rec));
+    }
+
+    public PermissionMode permissionMode() {
+        return executor.mode();
+    }
+
+    public void setPermissionMode(PermissionMode mode) {
+        executor.setMode(mode);
+    }
+
+    public BudgetGuard budget() {
+        return budget;
+    }
+
+    /** The request this session would send for a prompt now: for sizing, and for comparing models. */
     public ChatRequest requestFor(String prompt) {
         List<Message> msgs = new ArrayList<>(history);
         msgs.add(Message.user(prompt));
         return new ChatRequest(settings.systemPrompt(), msgs, toolSpecs, settings.maxOutputTokens(), id());
+    }
+
+    /**
+     * Adds a prompt and an answer obtained elsewhere (a multi-model comparison) to the conversation, and
+     * continues with the model that gave it.
+     */
+    public void adopt(String prompt, String answer, ModelRef model) {
+        checkpoints.begin(history.size());
+        append(Message.user(prompt));
+        append(Message.assistant(answer.isEmpty() ? "(no answer)" : answer));
+        List<ModelRef> next = new ArrayList<>();
+        next.add(model);
+        models.stream().filter(m -> !m.equals(model)).forEach(next::add);
+        setModels(next);
     }
 
     /**
@@ -102,35 +158,27 @@ public final class Session implements AutoCloseable {
      */
     public Outcome run(Op.UserInput input, Cancellation cancel) {
         long start = clock.millis();
-        UsageRecorder recorder = new UsageRecorder(events, ledger, id(), settings.workspace().root().toString(), clock);
+        UsageRecorder recorder = new UsageRecorder(events, ledger, id(), workspaceRoot(), clock);
         try {
             return runTurns(input, cancel, recorder, start);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "the turn failed", e);
             return finish(Outcome.Status.FAILED, lastAssistantText(), "internal error: " + e, 0, recorder, start,
-                    settings.candidates().get(0).toString());
+                    models.get(0).toString());
         }
-    }
-
-    private String lastAssistantText() {
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (history.get(i).role() == Role.ASSISTANT && !history.get(i).text().isBlank()) {
-                return history.get(i).text();
-            }
-        }
-        return "";
     }
 
     private Outcome runTurns(Op.UserInput input, Cancellation cancel, UsageRecorder recorder, long start) {
+        checkpoints.begin(history.size());
         List<ContentBlock> content = new ArrayList<>();
         content.add(new ContentBlock.Text(input.text()));
         content.addAll(input.attachments());
         append(new Message(Role.USER, content));
         ToolContext toolContext = new ToolContext(settings.workspace(), settings.ignore(), cancel, this::fileChanged,
-                settings.toolEnvironment(), executor::mayRead);
+                settings.toolEnvironment(), executor::mayRead, this::planUpdated);
         int turns = 0;
         String lastText = "";
-        String model = settings.candidates().get(0).toString();
+        String model = models.get(0).toString();
         while (true) {
             if (cancel.isCancelled()) {
                 return finish(Outcome.Status.INTERRUPTED, lastText, "interrupted", turns, recorder, start, model);
@@ -141,11 +189,12 @@ public final class Session implements AutoCloseable {
                         + " --continue", turns, recorder, start, model);
             }
             turns++;
-            ChatRequest request = new ChatRequest(settings.systemPrompt(), history, toolSpecs,
-                    settings.maxOutputTokens(), id());
             Router.Routed routed;
             try {
-                routed = router.chat(settings.candidates(), request, this::streamed, budget, recorder, cancel);
+                compactIfNeeded(recorder, cancel);
+                ChatRequest request = new ChatRequest(settings.systemPrompt(), history, toolSpecs,
+                        settings.maxOutputTokens(), id());
+                routed = router.chat(models, request, this::streamed, budget, recorder, cancel);
             } catch (ProviderException e) {
                 keepPartial(e);
                 Outcome.Status status = switch (e.kind()) {
@@ -155,7 +204,8 @@ public final class Session implements AutoCloseable {
                 };
                 String partialText = e.partial() == null ? "" : e.partial().message().text();
                 return finish(status, partialText.isEmpty() ? lastText : partialText,
-                        status == Outcome.Status.INTERRUPTED ? "interrupted" : e.getMessage(), turns, recorder, start, model);
+                        status == Outcome.Status.INTERRUPTED ? "interrupted" : e.getMessage(), turns, recorder, start,
+                        model);
             } catch (BudgetExceededException e) {
                 return finish(Outcome.Status.BUDGET_EXCEEDED, lastText, e.getMessage()
                         + ": raise --max-budget-usd to go on", turns, recorder, start, model);
@@ -188,10 +238,106 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts back the files the last prompt's tools changed and removes that prompt and everything after it
+     * from the conversation. Returns what was done, or empty when there is nothing to undo.
+     */
+    public Optional<String> undo() throws IOException {
+        Optional<Checkpoints.Undone> done = checkpoints.undo();
+        if (done.isEmpty()) {
+            return Optional.empty();
+        }
+        Checkpoints.Undone u = done.get();
+        int removed = history.size() - u.historySize();
+        while (history.size() > u.historySize()) {
+            history.remove(history.size() - 1);
+        }
+        ObjectNode rec = Json.object();
+        rec.put("to", u.historySize());
+        persist(() -> transcript.append("rewind", rec));
+        for (Path p : u.restored()) {
+            events.emit(new Event.FileChanged(settings.workspace().relative(p), "(restored by /undo)\n"));
+        }
+        for (Path p : u.removed()) {
+            events.emit(new Event.FileChanged(settings.workspace().relative(p), "(removed by /undo)\n"));
+        }
+        return Optional.of("undid the last prompt: " + plural(u.restored().size(), "file") + " restored, "
+                + plural(u.removed().size(), "file") + " removed, " + plural(removed, "message") + " dropped");
+    }
+
+    public boolean canUndo() {
+        return !checkpoints.isEmpty();
+    }
+
+    private static String plural(int n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
+    /** Compacts now (/compact): the whole conversation before the last prompt becomes a summary. */
+    public String compact(Cancellation cancel) {
+        UsageRecorder recorder = new UsageRecorder(events, ledger, id(), workspaceRoot(), clock);
+        int keepFrom = history.size(); // on demand: everything so far
+        if (keepFrom < 2) {
+            return "nothing to compact yet";
+        }
+        int before = history.size();
+        replaceHistory(Compactor.compact(router, models, settings.systemPrompt(), history, toolSpecs, keepFrom,
+                budget, recorder, cancel));
+        return "compacted " + plural(before, "message") + " into a summary";
+    }
+
+    /** Before a request: compacts when the history would fill most of the context window. */
+    private void compactIfNeeded(UsageRecorder recorder, Cancellation cancel) {
+        long window = settings.contextWindow();
+        if (window <= 0) {
+            return;
+        }
+        long estimate = Compactor.estimateTokens(settings.systemPrompt(), history, toolSpecs);
+        if (estimate < window * Compactor.THRESHOLD) {
+            return;
+        }
+        int keepFrom = Compactor.lastPrompt(history);
+        if (keepFrom <= 0) {
+            return; // the current prompt alone is that large: nothing older to summarise
+        }
+        int before = history.size();
+        try {
+            replaceHistory(Compactor.compact(router, models, settings.systemPrompt(), history, toolSpecs, keepFrom,
+                    budget, recorder, cancel));
+            events.emit(new Event.Notice(Event.NoticeKind.INFO, "the conversation neared the context window ("
+                    + estimate + " of " + window + " tokens): " + plural(keepFrom, "earlier message")
+                    + " of " + before + " were compacted into a summary"));
+        } catch (ProviderException | IllegalStateException e) {
+            if (e instanceof ProviderException p && p.kind() == ProviderException.Kind.CANCELLED) {
+                throw p;
+            }
+            events.emit(new Event.Notice(Event.NoticeKind.WARNING, "compacting the conversation failed ("
+                    + e.getMessage() + "); going on without it"));
+        }
+    }
+
+    private void replaceHistory(List<Message> compacted) {
+        history.clear();
+        history.addAll(compacted);
+        ObjectNode rec = Json.object();
+        ArrayNode msgs = rec.putArray("messages");
+        compacted.forEach(m -> msgs.add(MessageCodec.encode(m)));
+        persist(() -> transcript.append("compact", rec));
+    }
+
     /** Closes the transcript; the session's messages stay in memory. */
     @Override
     public void close() {
         transcript.close();
+    }
+
+    private String lastAssistantText() {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).role() == Role.ASSISTANT && !history.get(i).text().isBlank()) {
+                return history.get(i).text();
+            }
+        }
+        return "";
     }
 
     private void streamed(StreamEvent e) {
@@ -239,8 +385,13 @@ public final class Session implements AutoCloseable {
     }
 
     private void fileChanged(Path path, String before, String after) {
+        checkpoints.beforeChange(path);
         String rel = settings.workspace().relative(path);
         events.emit(new Event.FileChanged(rel, UnifiedDiff.of(rel, before, after)));
+    }
+
+    private void planUpdated(List<PlanItem> items) {
+        events.emit(new Event.PlanUpdated(items));
     }
 
     private Outcome finish(Outcome.Status status, String result, String error, int turns, UsageRecorder rec,
@@ -248,7 +399,7 @@ public final class Session implements AutoCloseable {
         Outcome o = new Outcome(status, result, error, turns, rec.usage, rec.costUsd, clock.millis() - start,
                 rec.apiMillis, model);
         ObjectNode end = Json.object();
-        end.put("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        end.put("status", status.name().toLowerCase(Locale.ROOT));
         end.put("num_turns", turns);
         end.put("cost_usd", rec.costUsd);
         end.put("model", model);

@@ -12,10 +12,11 @@ import java.util.Map;
  * @param candidates      the model and its fallbacks, in order
  * @param maxTurns        model requests allowed per prompt (0: no limit)
  * @param toolEnvironment the environment commands run with (provider credentials removed)
+ * @param contextWindow   the first model's context window in tokens, 0 when unknown (no compaction then)
  */
 public record SessionSettings(List<ModelRef> candidates, int maxTurns, int maxOutputTokens, String systemPrompt,
                               WorkspaceBoundary workspace, IgnoreRules ignore,
-                              Map<String, String> toolEnvironment) {
+                              Map<String, String> toolEnvironment, long contextWindow) {
 
     public SessionSettings {
         candidates = List.copyOf(candidates);

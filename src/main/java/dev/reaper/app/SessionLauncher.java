@@ -16,6 +16,7 @@ import dev.reaper.router.BudgetGuard;
 import dev.reaper.router.ModelInfo;
 import dev.reaper.router.ModelRef;
 import dev.reaper.store.SessionMeta;
+import dev.reaper.store.ProjectApprovals;
 import dev.reaper.store.SessionStore;
 import dev.reaper.store.Transcript;
 import dev.reaper.tools.ToolRegistry;
@@ -54,6 +55,8 @@ public final class SessionLauncher {
                         throw new ConfigException("permission_mode in config.toml: " + e.getMessage());
                     }
                 }).orElse(PermissionMode.DEFAULT));
+        Path root = app.workspace().root();
+        ProjectApprovals approvals = new ProjectApprovals(app.paths().stateDir(), root);
         PermissionRules rules;
         try {
             rules = PermissionRules.parse(config.permissions().allow(), config.permissions().ask(),
@@ -61,14 +64,20 @@ public final class SessionLauncher {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("[permissions] in config.toml: " + e.getMessage());
         }
-        Path root = app.workspace().root();
+        try {
+            rules = rules.plus(PermissionRules.parse(approvals.rules(), List.of(), List.of()));
+        } catch (IllegalArgumentException e) {
+            options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, "ignored remembered approvals: "
+                    + e.getMessage()));
+        }
         WorkspaceBoundary boundary = new WorkspaceBoundary(root, config.permissions().additionalDirectories().stream()
                 .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
         String prompt = SystemPrompt.build(app.workspace(), mode,
                 Instructions.load(app.workspace(), app.paths().configDir()), LocalDate.now(app.clock()));
         int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
+        long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
         SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
-                boundary, new IgnoreRules(root), toolEnvironment());
+                boundary, new IgnoreRules(root), toolEnvironment(), window);
 
         SessionStore store = app.sessions();
         Transcript transcript;
@@ -100,7 +109,8 @@ public final class SessionLauncher {
         BudgetGuard budget = options.maxBudgetUsd().isPresent() ? new BudgetGuard(options.maxBudgetUsd().getAsDouble())
                 : BudgetGuard.unlimited();
         ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
-        ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events());
+        ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
+                approvals::remember);
         Session session = new Session(app.router(), tools, executor, settings, transcript, ledgerOrNull(options.events()),
                 budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);

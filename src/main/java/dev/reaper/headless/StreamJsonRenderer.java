@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * {@code --output-format stream-json}: one JSON object per line on stdout, flushed as it happens.
  * Types: {@code system} (init), {@code text_delta}, {@code reasoning_delta}, {@code assistant} (each
  * complete message, in Claude Code's shape), {@code tool_use}, {@code tool_result}, {@code file_change},
- * {@code notice}, {@code request} (tokens, cost, latency of one model request) and last {@code result}.
+ * {@code plan} (the model's todo list), {@code notice}, {@code request} (tokens, cost, latency of one
+ * model request) and last {@code result}.
  */
 public final class StreamJsonRenderer implements EventSink {
 
@@ -78,6 +79,14 @@ public final class StreamJsonRenderer implements EventSink {
                 n.put("content", f.output());
                 n.put("is_error", f.status() != Event.ToolStatus.OK);
                 n.put("status", f.status().name().toLowerCase(Locale.ROOT));
+            }
+            case Event.PlanUpdated p -> {
+                n.put("type", "plan");
+                ArrayNode items = n.putArray("items");
+                for (var item : p.items()) {
+                    items.addObject().put("content", item.content())
+                            .put("status", item.status().name().toLowerCase(Locale.ROOT));
+                }
             }
             case Event.FileChanged c -> {
                 n.put("type", "file_change");

@@ -23,6 +23,13 @@ public sealed interface Event {
 
     record ToolFinished(String callId, String name, String output, ToolStatus status) implements Event {}
 
+    /** The model's plan for the task changed (the todo tool). */
+    record PlanUpdated(List<PlanItem> items) implements Event {
+        public PlanUpdated {
+            items = List.copyOf(items);
+        }
+    }
+
     /** A file the agent created, changed or deleted, with its unified diff. */
     record FileChanged(String path, String diff) implements Event {}
 

@@ -140,6 +140,16 @@ public final class SessionStore {
                         model = r.path("model").asText("");
                     }
                     case "message" -> messages.add(MessageCodec.decode(r.path("message")));
+                    case "rewind" -> {
+                        int to = r.path("to").asInt(messages.size());
+                        while (messages.size() > Math.max(0, to)) {
+                            messages.remove(messages.size() - 1);
+                        }
+                    }
+                    case "compact" -> {
+                        messages.clear();
+                        r.path("messages").forEach(m -> messages.add(MessageCodec.decode(m)));
+                    }
                     case "model" -> model = r.path("model").asText(model);
                     default -> { }
                 }

@@ -10,6 +10,6 @@ public final class BuiltinTools {
 
     public static List<Tool> all() {
         return List.of(new ReadTool(), new WriteTool(), new EditTool(), new ApplyPatchTool(), new GlobTool(),
-                new GrepTool(), new ListTool(), new BashTool());
+                new GrepTool(), new ListTool(), new BashTool(), new TodoTool());
     }
 }
