@@ -24,7 +24,7 @@ public final class Main {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), false);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
         Launch launch = new Launch(Env.system(), Path.of("").toAbsolutePath(), new FileInputStream(FileDescriptor.in),
-                Terminal.isTty(0), out, err, Terminal.isTty(2));
+                Terminal.isTty(0), out, err, Terminal.isTty(1), Terminal.isTty(2));
         Interrupts.install();
         int code = run(launch, args);
         out.flush();
@@ -35,7 +35,7 @@ public final class Main {
     /** Runs with the process's environment and stdin, writing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         return run(new Launch(Env.system(), Path.of("").toAbsolutePath(), new FileInputStream(FileDescriptor.in),
-                Terminal.isTty(0), out, err, false), args);
+                Terminal.isTty(0), out, err, false, false), args);
     }
 
     public static int run(Launch launch, String... args) {

@@ -37,8 +37,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Reaper: a coding assistant for the terminal, with its own model router.",
             "",
+            "  reaper                                   the full-screen session (/help inside lists keys)",
+            "  reaper \"explain this repository\"         the same, starting with that prompt",
             "  reaper -p \"rename foo to bar in a.py\"     one-shot: run, print, exit",
             "  git diff | reaper -p \"review this\"        stdin is attached to the prompt",
+            "",
+            "Without a terminal (output redirected, TERM=dumb, --plain) the session is line by line.",
             ""},
         subcommands = {ModelsCommand.class, DoctorCommand.class, SessionsCommand.class, CostCommand.class,
             TrustCommand.class, CompletionCommand.class},
@@ -93,6 +97,9 @@ public final class RootCommand implements Callable<Integer> {
             description = "Resume a session by id or id prefix (see 'reaper sessions list'); without ID, the latest.")
     String resume;
 
+    @Option(names = "--plain", description = "A line-by-line session instead of the full-screen one.")
+    boolean plain;
+
     @Option(names = "--cwd", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "Work in DIR instead of the current directory.")
     Path cwd;
@@ -122,6 +129,9 @@ public final class RootCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-budget-usd must be more than 0");
         }
         String text = String.join(" ", prompt).strip();
+        if (!print && launch.stdinIsTty() && (fullScreen() || text.isEmpty())) {
+            return new Interactive(this, launch).run(text, mode);
+        }
         if (text.isEmpty() && launch.stdinIsTty()) {
             throw new ParameterException(spec.commandLine(), "no prompt: give one, as in reaper -p \"explain this"
                     + " repository\", or pipe it in on stdin");
@@ -185,6 +195,12 @@ public final class RootCommand implements Callable<Integer> {
             case FAILED -> " (details with -v; other models to fall back on: --model a/x,b/y)";
             default -> "";
         };
+    }
+
+    /** Whether the full-screen interface can run: both ends a terminal that draws, and not turned off. */
+    boolean fullScreen() {
+        String term = launch.env().get("TERM").orElse("");
+        return launch.stdinIsTty() && launch.stdoutIsTty() && !plain && !term.isEmpty() && !term.equals("dumb");
     }
 
     Path workingDirectory() {

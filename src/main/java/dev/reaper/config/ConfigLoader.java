@@ -30,7 +30,7 @@ public final class ConfigLoader {
 
     /** Top-level keys this version reads; others are reported, so a setting that does nothing is noticed. */
     private static final Set<String> KNOWN = Set.of("model", "fallbacks", "permission_mode", "max_turns",
-            "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap");
+            "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap", "mouse");
 
     /** Built on first use: most runs have no config file, and the mapper is not free to create. */
     private static final class Toml {

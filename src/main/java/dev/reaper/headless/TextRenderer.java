@@ -1,9 +1,8 @@
 package dev.reaper.headless;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.agent.EventSink;
-import dev.reaper.json.Json;
 import dev.reaper.protocol.Event;
+import dev.reaper.tools.CallSummary;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -52,23 +51,10 @@ public final class TextRenderer implements EventSink {
         err.flush();
     }
 
-    /** The argument a reader needs to recognise the call: a path, a command, a pattern. */
+    /** The call's main argument, cut to a line a reader takes in at a glance. */
     static String summary(String argumentsJson) {
-        JsonNode args = Json.tryParse(argumentsJson).orElse(null);
-        if (args == null || !args.isObject()) {
-            return "";
-        }
-        for (String key : new String[] {"command", "path", "pattern"}) {
-            String v = Json.text(args, key);
-            if (v != null) {
-                String one = firstLine(v);
-                return " " + (one.length() > 100 ? one.substring(0, 100) + "…" : one);
-            }
-        }
-        if (args.has("patch")) {
-            return " (patch)";
-        }
-        return "";
+        String one = CallSummary.of(argumentsJson);
+        return one.isEmpty() ? "" : " " + (one.length() > 100 ? one.substring(0, 100) + "…" : one);
     }
 
     private static String firstLine(String s) {

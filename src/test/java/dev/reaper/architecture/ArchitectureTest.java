@@ -42,7 +42,7 @@ class ArchitectureTest {
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "json", "secret")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
                     "secret")),
-            Map.entry("headless", List.of("agent", "protocol", "json")),
+            Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
             Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit",

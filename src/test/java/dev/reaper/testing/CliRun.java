@@ -48,7 +48,7 @@ public final class CliRun {
         StringWriter err = new StringWriter();
         byte[] in = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
         Launch launch = new Launch(new Env(env), cwd, new ByteArrayInputStream(in), stdin == null,
-                new PrintWriter(out), new PrintWriter(err), false);
+                new PrintWriter(out), new PrintWriter(err), false, false);
         int code = Main.run(launch, args);
         return new Result(code, out.toString(), err.toString());
     }

@@ -1,0 +1,60 @@
+package dev.reaper.tui;
+
+import dev.reaper.agent.Approver;
+import dev.reaper.agent.EventSink;
+import dev.reaper.agent.Session;
+import dev.reaper.context.IgnoreRules;
+import dev.reaper.policy.PermissionMode;
+import dev.reaper.router.ModelInfo;
+import dev.reaper.router.ModelRef;
+import dev.reaper.router.Router;
+import dev.reaper.store.SessionMeta;
+import dev.reaper.store.UsageLedger;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/** What the TUI needs from the rest of Reaper; the launcher provides it, so the TUI wires nothing itself. */
+public interface TuiServices {
+
+    /** A session opened for the TUI, and what repairing its transcript took. */
+    record Opened(Session session, boolean resumed, List<String> repairs) {}
+
+    /** Opens a new session, or resumes one by id; {@code model} and {@code mode} override the configured ones. */
+    Opened open(Optional<String> resumeId, Optional<String> model, Optional<PermissionMode> mode, Approver approver,
+                EventSink events);
+
+    List<SessionMeta> sessions();
+
+    void deleteSession(String id);
+
+    /** Model ids worth offering: the catalog of configured providers and their live lists. */
+    List<String> modelIds();
+
+    Optional<ModelInfo> modelInfo(ModelRef model);
+
+    Router router();
+
+    /** The usage ledger, or null when it cannot be opened. */
+    UsageLedger ledger();
+
+    Path workspaceRoot();
+
+    Path configDir();
+
+    Path stateDir();
+
+    IgnoreRules ignore();
+
+    /** The run's --max-budget-usd, for the budget bar. */
+    OptionalDouble budgetLimit();
+
+    /** Runs a shell command in the workspace as the bash tool does (timeout, output cap, process group). */
+    String shell(String command, dev.reaper.protocol.Cancellation cancel);
+
+    /** The theme and keymap named in config.toml, if any. */
+    Optional<String> configuredTheme();
+
+    Optional<String> configuredKeymap();
+}
