@@ -25,6 +25,23 @@ public final class Hunks {
             added.forEach(l -> out.add("+" + l));
             return out;
         }
+
+        /** The same with up to {@code context} unchanged lines of {@code oldLines} around it, as " " lines. */
+        public List<String> lines(List<String> oldLines, int context) {
+            List<String> plain = lines();
+            List<String> out = new ArrayList<>();
+            out.add(plain.get(0));
+            int at = oldStart - 1;
+            for (int i = Math.max(0, at - context); i < Math.min(at, oldLines.size()); i++) {
+                out.add(" " + oldLines.get(i));
+            }
+            out.addAll(plain.subList(1, plain.size()));
+            int after = at + removed.size();
+            for (int i = after; i < Math.min(after + context, oldLines.size()); i++) {
+                out.add(" " + oldLines.get(i));
+            }
+            return out;
+        }
     }
 
     private Hunks() {}

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.virtual.VirtualTerminal;
 import dev.reaper.agent.Approver;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.tui.command.CustomCommands;
@@ -43,6 +44,7 @@ public final class TuiApp {
     private static final long SPINNER_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     private static final long AGENT_STOP_SECONDS = 5;
+    private static final long POLL_MILLIS = 5;
 
     /**
      * How the user started the session.
@@ -63,6 +65,7 @@ public final class TuiApp {
     private long lastFrame;
     private boolean dirty = true;
     private long frames;
+    private volatile boolean stopped;
 
     public TuiApp(TuiServices services, Clock clock) {
         TuiState state = new TuiState();
@@ -142,6 +145,7 @@ public final class TuiApp {
         try {
             loop();
         } finally {
+            stopped = true;
             stopAgent();
         }
     }
@@ -251,9 +255,14 @@ public final class TuiApp {
         Thread.ofPlatform().daemon().name("reaper-input").start(() -> {
             StringBuilder paste = null;
             try {
-                while (true) {
-                    KeyStroke k = screen.readInput();
+                // a virtual terminal holds its lock while blocked reading, so it is polled instead
+                boolean poll = screen.getTerminal() instanceof VirtualTerminal;
+                while (!stopped) {
+                    KeyStroke k = poll ? screen.pollInput() : screen.readInput();
                     if (k == null) {
+                        if (poll) {
+                            Thread.sleep(POLL_MILLIS);
+                        }
                         continue;
                     }
                     if (k.getKeyType() == KeyType.EOF) {
@@ -274,6 +283,8 @@ public final class TuiApp {
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.log(Level.FINE, "input ended", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             queue.add(new UiEvent.Closed());
         });

@@ -231,5 +231,9 @@ class RouterTest {
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.CANCELLED));
         t.join();
         assertThat(waits).isEmpty();
+        // the cancelled connection is not reused: the next request gets its answer
+        fake.conversation(Step.text("after the hang"));
+        assertThat(chat("anthropic/claude-sonnet-4-5").response().message().text())
+                .isEqualTo("after the hang");
     }
 }

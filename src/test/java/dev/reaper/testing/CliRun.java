@@ -19,6 +19,7 @@ public final class CliRun {
     private final Map<String, String> env = new HashMap<>();
     private Path cwd;
     private String stdin;
+    private boolean stdinIsTerminal = true;
 
     public CliRun(Path home, Path cwd) {
         this.cwd = cwd;
@@ -35,6 +36,14 @@ public final class CliRun {
 
     public CliRun stdin(String text) {
         this.stdin = text;
+        this.stdinIsTerminal = false;
+        return this;
+    }
+
+    /** Lines typed at a terminal: stdin counts as one, so the session is interactive (line by line). */
+    public CliRun typed(String text) {
+        this.stdin = text;
+        this.stdinIsTerminal = true;
         return this;
     }
 
@@ -47,7 +56,7 @@ public final class CliRun {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         byte[] in = stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8);
-        Launch launch = new Launch(new Env(env), cwd, new ByteArrayInputStream(in), stdin == null,
+        Launch launch = new Launch(new Env(env), cwd, new ByteArrayInputStream(in), stdinIsTerminal,
                 new PrintWriter(out), new PrintWriter(err), false, false);
         int code = Main.run(launch, args);
         return new Result(code, out.toString(), err.toString());

@@ -76,12 +76,13 @@ public final class MarkdownRenderer {
                 flushParagraph(out, paragraph, width, base);
                 List<String> rows = new ArrayList<>();
                 rows.add(line);
+                List<String> alignment = splitRow(lines[i + 1]);
                 i += 2;
                 while (i < lines.length && lines[i].contains("|") && !lines[i].isBlank()) {
                     rows.add(lines[i]);
                     i++;
                 }
-                table(out, rows, width, base);
+                table(out, rows, alignment, width, base);
                 continue;
             }
             if (line.startsWith(">")) {
@@ -206,7 +207,8 @@ public final class MarkdownRenderer {
         }
     }
 
-    private static void table(List<StyledLine> out, List<String> rows, int width, Style base) {
+    /** A table, boxed, each column aligned as its separator cell says ({@code :--}, {@code :-:}, {@code --:}). */
+    private static void table(List<StyledLine> out, List<String> rows, List<String> alignment, int width, Style base) {
         List<List<String>> cells = new ArrayList<>();
         int cols = 0;
         for (String r : rows) {
@@ -241,12 +243,15 @@ public final class MarkdownRenderer {
                 Style cs = r == 0 ? base.asBold() : base;
                 List<Span> parsed = InlineMarkdown.parse(cell, cs);
                 int cw = 0;
-                spans.add(new Span(" ", base));
                 for (Span s : parsed) {
-                    spans.add(s);
                     cw += Cells.width(s.text());
                 }
-                spans.add(new Span(" ".repeat(Math.max(0, w[c] - cw)) + " ", base));
+                int gap = Math.max(0, w[c] - cw);
+                String align = c < alignment.size() ? alignment.get(c).strip() : "";
+                int before = align.endsWith(":") ? align.startsWith(":") ? gap / 2 : gap : 0;
+                spans.add(new Span(" ".repeat(1 + before), base));
+                spans.addAll(parsed);
+                spans.add(new Span(" ".repeat(gap - before + 1), base));
                 spans.add(new Span("│", border));
             }
             out.add(new StyledLine(spans));

@@ -7,6 +7,7 @@ import dev.reaper.tui.markdown.Highlighter;
 import dev.reaper.tui.markdown.MarkdownRenderer;
 import dev.reaper.tui.state.Dialog;
 import dev.reaper.tui.state.TuiState;
+import dev.reaper.tui.text.Cells;
 import dev.reaper.tui.text.Span;
 import dev.reaper.tui.text.Style;
 import dev.reaper.tui.text.StyledLine;
@@ -18,6 +19,9 @@ import java.util.Locale;
 
 /** Draws the open dialog: an approval with its diff, a picker, a text, or a model comparison. */
 final class Dialogs {
+
+    /** Unchanged lines shown around each hunk to approve. */
+    static final int CONTEXT_LINES = 2;
 
     private Dialogs() {}
 
@@ -37,9 +41,7 @@ final class Dialogs {
     }
 
     private static void approval(Canvas c, Dialog.Approval a, TuiState s, int width, int height) {
-        Rect r = centered(width, height, Math.max(60, width * 4 / 5), height - 4);
-        c.box(r, "approve " + a.request.tool(), Role.ACCENT, Role.POPUP_BG);
-        int inner = r.width() - 4;
+        int inner = Math.min(width - 2, Math.max(60, width - 10)) - 4;
         List<StyledLine> lines = new ArrayList<>();
         lines.addAll(StyledLine.wrap(List.of(new Span(capitalise(a.request.reason()), Style.of(Role.WARNING))), inner,
                 List.of()));
@@ -56,10 +58,13 @@ final class Dialogs {
             int index = 0;
             for (int f = 0; f < a.request.edits().size(); f++) {
                 FileEdit e = a.request.edits().get(f);
-                String path = Path.of(s.workspace).relativize(e.path()).toString();
+                Path root = Path.of(s.workspace);
+                String path = e.path().isAbsolute() && e.path().startsWith(root) ? root.relativize(e.path()).toString()
+                        : e.path().toString();
                 String kind = e.before() == null ? " (new file)" : e.after() == null ? " (deleted)" : "";
                 lines.add(StyledLine.of(path + kind, Style.of(Role.HEADING).asBold()));
                 List<Hunks.Hunk> hunks = a.hunks.get(f);
+                List<String> oldLines = e.before() == null ? List.of() : List.of(e.before().split("\n", -1));
                 if (hunks.isEmpty()) {
                     String body = e.after() == null ? "(the file is removed)" : e.after();
                     for (List<Span> l : Highlighter.highlight(null, List.of(body.split("\n", -1)).subList(0,
@@ -80,7 +85,7 @@ final class Dialogs {
                     if (sel) {
                         head = head.asBold();
                     }
-                    List<String> hl = hunks.get(h).lines();
+                    List<String> hl = hunks.get(h).lines(oldLines, CONTEXT_LINES);
                     lines.add(new StyledLine(List.of(new Span((sel ? "▶ " : "  ") + box, head),
                             new Span(hl.get(0) + (rejected ? "  rejected" : ""), head))));
                     for (List<Span> l : Highlighter.highlight("diff", hl.subList(1, hl.size()), Style.of(Role.FOREGROUND))) {
@@ -94,14 +99,16 @@ final class Dialogs {
                 }
             }
         }
+        Rect r = centered(width, height, inner + 4, Math.max(8, lines.size() + 4));
+        c.box(r, "approve " + a.request.tool(), Role.ACCENT, Role.POPUP_BG);
         int body = r.height() - 4;
         a.scroll = Math.max(0, Math.min(a.scroll, Math.max(0, lines.size() - body)));
         for (int i = 0; i < body && a.scroll + i < lines.size(); i++) {
             c.line(r.col() + 2, r.row() + 1 + i, inner, lines.get(a.scroll + i), Role.POPUP_BG);
         }
         String keys = a.hunkCount() > 1
-                ? "y allow  a always in this project  n deny  ↑↓ hunk  space keep/reject  enter apply choice"
-                : "y allow once   a always in this project   n deny   ↑↓ scroll";
+                ? "y allow · a always · n deny · ↑↓ hunk · space keep/drop · enter apply kept"
+                : "y allow once · a always in this project · n deny" + (lines.size() > body ? " · ↑↓ scroll" : "");
         c.text(r.col() + 2, r.bottom() - 2, inner, keys, Style.of(Role.MUTED), Role.POPUP_BG);
     }
 
@@ -111,20 +118,28 @@ final class Dialogs {
 
     private static void picker(Canvas c, Dialog.Picker p, int width, int height) {
         List<Dialog.Picker.Item> items = p.visible();
-        Rect r = centered(width, height, Math.max(50, width * 3 / 5), Math.min(height - 4, items.size() + 5));
+        Rect r = centered(width, height, Math.max(50, width * 4 / 5), Math.min(height - 4, items.size() + 5));
         c.box(r, p.title, Role.ACCENT, Role.POPUP_BG);
         int inner = r.width() - 4;
         c.text(r.col() + 2, r.row() + 1, inner, "filter: " + p.filter, Style.of(Role.MUTED), Role.POPUP_BG);
         int rows = r.height() - 4;
         p.selected = Math.max(0, Math.min(p.selected, items.size() - 1));
         int first = Math.max(0, p.selected - rows + 1);
+        int labelWidth = 0;
+        for (Dialog.Picker.Item item : items) {
+            labelWidth = Math.max(labelWidth, Cells.width(item.label()));
+        }
+        labelWidth = Math.min(labelWidth, inner * 3 / 5);
         for (int i = 0; i < rows && first + i < items.size(); i++) {
             Dialog.Picker.Item item = items.get(first + i);
             boolean sel = first + i == p.selected;
             Role bg = sel ? Role.POPUP_SELECTED : Role.POPUP_BG;
             c.fill(new Rect(r.col() + 1, r.row() + 2 + i, r.width() - 2, 1), bg);
+            StyledLine label = StyledLine.of(item.label(), Style.of(sel ? Role.ACCENT : Role.FOREGROUND)).truncate(labelWidth);
             c.line(r.col() + 2, r.row() + 2 + i, inner, new StyledLine(List.of(
-                    new Span(item.label(), Style.of(sel ? Role.ACCENT : Role.FOREGROUND)),
+                    new Span(sel ? "› " : "  ", Style.of(Role.ACCENT)),
+                    new Span(label.text() + " ".repeat(Math.max(0, labelWidth - label.width())), label.spans().isEmpty()
+                            ? Style.PLAIN : label.spans().get(0).style()),
                     new Span("  " + item.detail(), Style.of(Role.MUTED)))).truncate(inner), bg);
         }
         if (items.isEmpty()) {
@@ -148,11 +163,12 @@ final class Dialogs {
         Rect r = new Rect(1, 1, width - 2, height - 2);
         c.box(r, "compare: " + cmp.prompt, Role.ACCENT, Role.POPUP_BG);
         int n = cmp.models.size();
-        int colWidth = (r.width() - 2 - (n - 1)) / n;
+        int slot = (r.width() - 2 - (n - 1)) / n;
+        int colWidth = slot - 2;
         int top = r.row() + 1;
         int bottom = r.bottom() - 3;
         for (int i = 0; i < n; i++) {
-            int x = r.col() + 1 + i * (colWidth + 1);
+            int x = r.col() + 2 + i * (slot + 1);
             Comparison.Result res = cmp.results.get(i);
             c.text(x, top, colWidth, (i + 1) + " " + cmp.models.get(i), Style.of(Role.HEADING).asBold(), Role.POPUP_BG);
             String stat = res == null ? "streaming…" : res.error() != null ? "failed"
@@ -170,7 +186,7 @@ final class Dialogs {
             }
             if (i < n - 1) {
                 for (int y = top; y <= bottom; y++) {
-                    c.text(x + colWidth, y, 1, "│", Style.of(Role.BORDER), Role.POPUP_BG);
+                    c.text(x + colWidth + 1, y, 1, "│", Style.of(Role.BORDER), Role.POPUP_BG);
                 }
             }
         }

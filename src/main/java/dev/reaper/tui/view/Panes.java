@@ -23,7 +23,7 @@ final class Panes {
     static void draw(Canvas c, TuiState s, Rect r) {
         List<StyledLine> lines = switch (s.pane) {
             case DIFF -> diffs(s, r.width() - 1);
-            case COST -> cost(s);
+            case COST -> cost(s, r.width() - 1);
             case PLAN -> plan(s, r.width() - 1);
             case NONE -> List.of();
         };
@@ -73,7 +73,7 @@ final class Panes {
         return out;
     }
 
-    private static List<StyledLine> cost(TuiState s) {
+    private static List<StyledLine> cost(TuiState s, int width) {
         CostState c = s.cost;
         Style m = Style.of(Role.MUTED);
         Style f = Style.of(Role.FOREGROUND);
@@ -96,12 +96,21 @@ final class Panes {
         }
         out.add(StyledLine.EMPTY);
         out.add(StyledLine.of("requests", Style.of(Role.HEADING).asBold()));
+        // the numbers keep their columns; the model name gets what is left
+        int nameWidth = Math.max(6, width - 29);
+        String row = "%-" + nameWidth + "s %6s %5s %7s %6s";
+        out.add(StyledLine.of(String.format(Locale.ROOT, row, "model", "in", "out", "cost", "time"), m.asBold()));
         for (Event.RequestFinished r : c.requests) {
-            out.add(StyledLine.of(String.format(Locale.ROOT, "%-20s %6s in %5s out %s %5d ms", r.model(),
+            String name = r.model().length() > nameWidth ? r.model().substring(0, nameWidth - 1) + "…" : r.model();
+            out.add(StyledLine.of(String.format(Locale.ROOT, row, name,
                     CostLine.tokens(r.usage().promptTokens()), CostLine.tokens(r.usage().outputTokens()),
-                    r.priced() ? ScreenView.money(r.costUsd()) : "?", r.durationMs()), m));
+                    r.priced() ? ScreenView.money(r.costUsd()) : "?", seconds(r.durationMs())), m));
         }
         return out;
+    }
+
+    private static String seconds(long ms) {
+        return String.format(Locale.ROOT, "%.1fs", ms / 1000.0);
     }
 
     private static StyledLine row(String label, String value, Style m, Style f) {

@@ -133,12 +133,16 @@ public final class ScreenView {
             "Ask for a change, a review or an explanation; mention files with @path.",
             "/help lists commands · !cmd runs a shell command · esc stops a turn · ctrl+c twice quits",
         };
-        int top = r.row() + Math.max(0, r.height() / 3 - 2);
+        List<StyledLine> out = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            String l = lines[i];
-            int col = r.col() + Math.max(1, (r.width() - Cells.width(l)) / 2);
-            c.text(col, top + i, r.width(), l, i == 0 ? Style.of(Role.ACCENT).asBold() : Style.of(Role.MUTED),
-                    Role.BACKGROUND);
+            Style style = i == 0 ? Style.of(Role.ACCENT).asBold() : Style.of(Role.MUTED);
+            out.addAll(StyledLine.wrap(List.of(new Span(lines[i], style)), Math.max(10, r.width() - 2), List.of()));
+        }
+        int top = r.row() + Math.max(0, Math.min(r.height() / 3 - 2, r.height() - out.size()));
+        for (int i = 0; i < out.size() && top + i < r.bottom(); i++) {
+            StyledLine l = out.get(i);
+            int col = r.col() + Math.max(1, (r.width() - l.width()) / 2);
+            c.line(col, top + i, r.width() - (col - r.col()), l, Role.BACKGROUND);
         }
     }
 
@@ -155,8 +159,8 @@ public final class ScreenView {
         } else if (!s.status.isEmpty() && now < s.statusUntil) {
             left.add(new Span(" " + s.status, Style.of(Role.WARNING)));
         } else {
-            left.add(new Span(" " + s.cost.provider + (s.cost.provider.isEmpty() ? "" : "/") + s.cost.model,
-                    Style.of(Role.MUTED)));
+            String model = s.cost.provider.isEmpty() ? s.model : s.cost.provider + "/" + s.cost.model;
+            left.add(new Span(" " + model, Style.of(Role.MUTED)));
         }
         StyledLine l = new StyledLine(left);
         StyledLine r = CostLine.line(s, Math.max(0, width - l.width() - 2));
