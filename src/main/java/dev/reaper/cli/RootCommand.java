@@ -129,7 +129,7 @@ public final class RootCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-budget-usd must be more than 0");
         }
         String text = String.join(" ", prompt).strip();
-        if (!print && launch.stdinIsTty() && (fullScreen() || text.isEmpty())) {
+        if (!print && launch.stdinIsTty() && (fullScreen() || text.isEmpty() || plain)) {
             return new Interactive(this, launch).run(text, mode);
         }
         if (text.isEmpty() && launch.stdinIsTty()) {

@@ -90,8 +90,18 @@ public final class FileIndex {
             last = found;
             at = found + 1;
         }
-        if (p.contains(q)) {
+        // whole-word evidence outweighs scattered letters: the file's own name first
+        String fileName = p.substring(name);
+        int dot = fileName.lastIndexOf('.');
+        String stem = dot > 0 ? fileName.substring(0, dot) : fileName;
+        if (stem.equals(q)) {
+            score += 60;
+        } else if (fileName.startsWith(q)) {
+            score += 30;
+        } else if (fileName.contains(q)) {
             score += 20;
+        } else if (p.contains(q)) {
+            score += 10;
         }
         return score - path.length() / 8;
     }

@@ -1,8 +1,11 @@
 package dev.reaper.tui.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reaper.config.ConfigException;
 import dev.reaper.config.ConfigLoader;
+import dev.reaper.json.Json;
 import dev.reaper.tui.theme.ThemeException;
 import dev.reaper.tui.theme.TomlLines;
 import java.io.IOException;
@@ -12,19 +15,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Finds and reads keymaps: built-in ({@code keymaps/*.toml}) and the user's ({@code keymaps/NAME.toml} in
- * the config folder). Every action can be rebound; errors (an unknown action or key, one key bound twice)
- * name the file and the line.
+ * the config folder). A user's keymap starts from the built-in one of its mode ({@code default}, or
+ * {@code vim} with {@code mode = "vim"}) and rebinds what it names: an action it lists loses its old keys,
+ * and a key it takes is taken from the action that had it. {@code inherit = false} starts from nothing.
+ * Errors (an unknown action or key, one key bound twice) name the file and the line.
  */
 public final class Keymaps {
 
     public static final String DEFAULT = "default";
     public static final List<String> BUILT_IN = List.of("default", "vim");
+    private static final List<String> TABLES = List.of("bindings", "normal");
 
     private final Path userDir;
 
@@ -51,20 +60,18 @@ public final class Keymaps {
         }
         Path user = userDir == null ? null : userDir.resolve(name + ".toml");
         if (user != null && Files.isRegularFile(user)) {
+            String text;
             try {
-                return parse(user.toString(), Files.readString(user, StandardCharsets.UTF_8));
+                text = Files.readString(user, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new ThemeException("cannot read " + user + ": " + e.getMessage());
             }
+            return parseUser(user.toString(), text);
         }
-        try (InputStream in = Keymaps.class.getResourceAsStream("/dev/reaper/tui/keymaps/" + name + ".toml")) {
-            if (in == null) {
-                throw new ThemeException("no keymap '" + name + "' (available: " + String.join(", ", names()) + ")");
-            }
-            return parse(name + ".toml", new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ThemeException("cannot read the keymap " + name + ": " + e.getMessage());
+        if (!BUILT_IN.contains(name)) {
+            throw new ThemeException("no keymap '" + name + "' (available: " + String.join(", ", names()) + ")");
         }
+        return parse(name + ".toml", builtIn(name));
     }
 
     public static Keymap defaultKeymap() {
@@ -75,47 +82,129 @@ public final class Keymaps {
         }
     }
 
+    private static String builtIn(String name) throws ThemeException {
+        try (InputStream in = Keymaps.class.getResourceAsStream("/dev/reaper/tui/keymaps/" + name + ".toml")) {
+            if (in == null) {
+                throw new ThemeException("the built-in keymap " + name + " is missing");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ThemeException("cannot read the keymap " + name + ": " + e.getMessage());
+        }
+    }
+
+    /** A built-in keymap, or a file that starts from nothing. */
     static Keymap parse(String source, String text) throws ThemeException {
-        JsonNode root;
+        return build(source, text.lines().toList(), tree(source, text));
+    }
+
+    /** A user's keymap: the built-in of its mode, with the file's bindings over it. */
+    static Keymap parseUser(String source, String text) throws ThemeException {
+        ObjectNode user = tree(source, text);
+        List<String> lines = text.lines().toList();
+        if (!user.path("inherit").asBoolean(true)) {
+            return build(source, lines, user);
+        }
+        ObjectNode base = tree("built-in", builtIn("vim".equals(user.path("mode").asText("emacs")) ? "vim" : DEFAULT));
+        ObjectNode merged = base.deepCopy();
+        user.properties().forEach(e -> {
+            if (!TABLES.contains(e.getKey())) {
+                merged.set(e.getKey(), e.getValue().deepCopy());
+            }
+        });
+        List<String> leader = leader(source, lines, merged);
+        for (String table : TABLES) {
+            JsonNode mine = user.path(table);
+            if (!mine.isObject()) {
+                continue;
+            }
+            Set<List<String>> taken = new HashSet<>();
+            for (var e : mine.properties()) {
+                for (String spec : specs(e.getValue())) {
+                    try {
+                        taken.add(KeyNames.parseSequence(spec, leader));
+                    } catch (IllegalArgumentException bad) {
+                        throw new ThemeException(where(source, lines, table, e.getKey()) + ": " + bad.getMessage());
+                    }
+                }
+            }
+            ObjectNode out = Json.object();
+            for (var e : base.path(table).properties()) {
+                if (mine.has(e.getKey())) {
+                    continue;
+                }
+                ArrayNode kept = Json.array();
+                for (String spec : specs(e.getValue())) {
+                    if (!taken.contains(KeyNames.parseSequence(spec, leader))) {
+                        kept.add(spec);
+                    }
+                }
+                if (!kept.isEmpty()) {
+                    out.set(e.getKey(), kept);
+                }
+            }
+            mine.properties().forEach(e -> out.set(e.getKey(), e.getValue().deepCopy()));
+            merged.set(table, out);
+        }
+        if (!user.has("name")) {
+            merged.put("name", Path.of(source).getFileName().toString().replace(".toml", ""));
+        }
+        return build(source, lines, merged);
+    }
+
+    private static ObjectNode tree(String source, String text) throws ThemeException {
         try {
-            root = ConfigLoader.parse(source, text);
+            return ConfigLoader.parse(source, text);
         } catch (ConfigException e) {
             throw new ThemeException(e.getMessage());
         }
-        List<String> lines = text.lines().toList();
-        boolean vim = "vim".equals(root.path("mode").asText("emacs"));
-        List<String> leader = null;
-        if (root.has("leader")) {
-            try {
-                leader = KeyNames.parseSequence(root.path("leader").asText(), null);
-            } catch (IllegalArgumentException e) {
-                throw new ThemeException(where(source, lines, null, "leader") + ": " + e.getMessage());
-            }
+    }
+
+    private static List<String> specs(JsonNode value) {
+        List<String> out = new ArrayList<>();
+        if (value.isArray()) {
+            value.forEach(v -> out.add(v.asText()));
+        } else if (value.isTextual()) {
+            out.add(value.asText());
         }
+        return out;
+    }
+
+    private static List<String> leader(String source, List<String> lines, JsonNode root) throws ThemeException {
+        if (!root.has("leader")) {
+            return null;
+        }
+        try {
+            return KeyNames.parseSequence(root.path("leader").asText(), null);
+        } catch (IllegalArgumentException e) {
+            throw new ThemeException(where(source, lines, null, "leader") + ": " + e.getMessage());
+        }
+    }
+
+    private static Keymap build(String source, List<String> lines, JsonNode root) throws ThemeException {
+        boolean vim = "vim".equals(root.path("mode").asText("emacs"));
+        List<String> leader = leader(source, lines, root);
         Map<String, Map<List<String>, Action>> modes = new HashMap<>();
         modes.put(Keymap.INSERT, table(source, lines, root, "bindings", leader));
         if (vim) {
             modes.put(Keymap.NORMAL, table(source, lines, root, "normal", leader));
         }
-        return new Keymap(root.path("name").asText(source.replace(".toml", "")), vim, modes);
+        String fallback = Path.of(source).getFileName().toString().replace(".toml", "");
+        return new Keymap(root.path("name").asText(fallback), vim, modes);
     }
 
     private static Map<List<String>, Action> table(String source, List<String> lines, JsonNode root, String table,
                                                    List<String> leader) throws ThemeException {
-        Map<List<String>, Action> out = new HashMap<>();
+        // in file order, so the first key of an action is the one help texts show
+        Map<List<String>, Action> out = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : root.path(table).properties()) {
             String where = where(source, lines, table, e.getKey());
             Action action = Action.of(e.getKey()).orElseThrow(() ->
                     new ThemeException(where + ": unknown action '" + e.getKey() + "'"));
-            List<String> specs = new ArrayList<>();
-            if (e.getValue().isArray()) {
-                e.getValue().forEach(v -> specs.add(v.asText()));
-            } else if (e.getValue().isTextual()) {
-                specs.add(e.getValue().asText());
-            } else {
+            if (!e.getValue().isArray() && !e.getValue().isTextual()) {
                 throw new ThemeException(where + ": " + e.getKey() + " must be a key or a list of keys");
             }
-            for (String spec : specs) {
+            for (String spec : specs(e.getValue())) {
                 List<String> seq;
                 try {
                     seq = KeyNames.parseSequence(spec, leader);
