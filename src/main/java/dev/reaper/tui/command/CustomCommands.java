@@ -50,7 +50,7 @@ public final class CustomCommands {
                         description = (nl < 0 ? text : text.substring(0, nl)).substring("description:".length()).strip();
                         text = nl < 0 ? "" : text.substring(nl + 1);
                     }
-                    out.put(name, new Command(name, description, text));
+                    out.putIfAbsent(name, new Command(name, description, text));
                 }
             } catch (IOException | java.io.UncheckedIOException e) {
                 // an unreadable folder or file adds no command
