@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -51,12 +52,12 @@ public final class Session implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
 
-    private final Router router;
+    private final Supplier<Router> router;
     private final ToolRegistry tools;
     private final ToolExecutor executor;
     private final SessionSettings settings;
     private final Transcript transcript;
-    private final UsageLedger ledger;
+    private final Supplier<UsageLedger> ledger;
     private final BudgetGuard budget;
     private final EventSink events;
     private final Clock clock;
@@ -69,6 +70,16 @@ public final class Session implements AutoCloseable {
     public Session(Router router, ToolRegistry tools, ToolExecutor executor, SessionSettings settings,
                    Transcript transcript, UsageLedger ledger, BudgetGuard budget, EventSink events, Clock clock,
                    List<Message> history) {
+        this(() -> router, tools, executor, settings, transcript, () -> ledger, budget, events, clock, history);
+    }
+
+    /**
+     * With the router and the ledger got when the first request goes out, so opening a session does not
+     * wait for them to be built (the HTTP client, the native SQLite library). The ledger may be null.
+     */
+    public Session(Supplier<Router> router, ToolRegistry tools, ToolExecutor executor, SessionSettings settings,
+                   Transcript transcript, Supplier<UsageLedger> ledger, BudgetGuard budget, EventSink events,
+                   Clock clock, List<Message> history) {
         this.router = router;
         this.tools = tools;
         this.executor = executor;
@@ -158,7 +169,7 @@ public final class Session implements AutoCloseable {
      */
     public Outcome run(Op.UserInput input, Cancellation cancel) {
         long start = clock.millis();
-        UsageRecorder recorder = new UsageRecorder(events, ledger, id(), workspaceRoot(), clock);
+        UsageRecorder recorder = new UsageRecorder(events, ledger.get(), id(), workspaceRoot(), clock);
         try {
             return runTurns(input, cancel, recorder, start);
         } catch (RuntimeException e) {
@@ -194,7 +205,7 @@ public final class Session implements AutoCloseable {
                 compactIfNeeded(recorder, cancel);
                 ChatRequest request = new ChatRequest(settings.systemPrompt(), history, toolSpecs,
                         settings.maxOutputTokens(), id());
-                routed = router.chat(models, request, this::streamed, budget, recorder, cancel);
+                routed = router.get().chat(models, request, this::streamed, budget, recorder, cancel);
             } catch (ProviderException e) {
                 keepPartial(e);
                 Outcome.Status status = switch (e.kind()) {
@@ -275,13 +286,13 @@ public final class Session implements AutoCloseable {
 
     /** Compacts now (/compact): the whole conversation before the last prompt becomes a summary. */
     public String compact(Cancellation cancel) {
-        UsageRecorder recorder = new UsageRecorder(events, ledger, id(), workspaceRoot(), clock);
+        UsageRecorder recorder = new UsageRecorder(events, ledger.get(), id(), workspaceRoot(), clock);
         int keepFrom = history.size(); // on demand: everything so far
         if (keepFrom < 2) {
             return "nothing to compact yet";
         }
         int before = history.size();
-        replaceHistory(Compactor.compact(router, models, settings.systemPrompt(), history, toolSpecs, keepFrom,
+        replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt(), history, toolSpecs, keepFrom,
                 budget, recorder, cancel));
         return "compacted " + plural(before, "message") + " into a summary";
     }
@@ -302,7 +313,7 @@ public final class Session implements AutoCloseable {
         }
         int before = history.size();
         try {
-            replaceHistory(Compactor.compact(router, models, settings.systemPrompt(), history, toolSpecs, keepFrom,
+            replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt(), history, toolSpecs, keepFrom,
                     budget, recorder, cancel));
             events.emit(new Event.Notice(Event.NoticeKind.INFO, "the conversation neared the context window ("
                     + estimate + " of " + window + " tokens): " + plural(keepFrom, "earlier message")

@@ -133,6 +133,7 @@ public final class Reaper implements AutoCloseable {
     public void warmUp() {
         warmUp = Thread.ofVirtual().name("reaper-warm-up").start(() -> {
             try {
+                catalog();
                 router();
                 ledger();
             } catch (RuntimeException e) {

@@ -111,20 +111,28 @@ public final class SessionLauncher {
         ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember);
-        Session session = new Session(app.router(), tools, executor, settings, transcript, ledgerOrNull(options.events()),
-                budget, options.events(), app.clock(), history);
+        Session session = new Session(app::router, tools, executor, settings, transcript,
+                () -> ledgerOrNull(options.events()), budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);
     }
 
-    /** The usage ledger, or null (with a warning) when it cannot be opened: a run is not worth less for it. */
+    /**
+     * The usage ledger, or null (with a warning, once) when it cannot be opened: a run is not worth less
+     * for it.
+     */
     private dev.reaper.store.UsageLedger ledgerOrNull(dev.reaper.agent.EventSink events) {
         try {
             return app.ledger();
         } catch (RuntimeException e) {
-            events.emit(new Event.Notice(Event.NoticeKind.WARNING, "usage will not be recorded: " + e.getMessage()));
+            if (!ledgerWarned) {
+                ledgerWarned = true;
+                events.emit(new Event.Notice(Event.NoticeKind.WARNING, "usage will not be recorded: " + e.getMessage()));
+            }
             return null;
         }
     }
+
+    private volatile boolean ledgerWarned;
 
     private int maxOutput(ModelRef model) {
         if (app.config().maxOutputTokens().isPresent()) {

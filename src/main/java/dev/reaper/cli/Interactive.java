@@ -8,12 +8,16 @@ import dev.reaper.headless.LineSession;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.tui.TuiApp;
+import dev.reaper.tui.keys.Keymaps;
+import dev.reaper.tui.theme.Themes;
 import dev.reaper.tui.term.TtyTerminal;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.util.concurrent.CompletableFuture;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,35 +43,78 @@ final class Interactive {
     int run(String prompt, Optional<PermissionMode> mode) throws IOException {
         OptionalInt maxTurns = root.maxTurns == null ? OptionalInt.empty() : OptionalInt.of(root.maxTurns);
         OptionalDouble budget = root.maxBudgetUsd == null ? OptionalDouble.empty() : OptionalDouble.of(root.maxBudgetUsd);
-        try (Reaper app = Reaper.boot(launch.env(), root.workingDirectory(), Clock.systemDefaultZone())) {
-            app.warmUp();
-            boolean fullScreen = root.fullScreen();
-            // on the full screen, stderr would draw over the frame: logs go to the file alone
-            Logging.configure(app.paths().logFile(), root.verbose && !fullScreen, launch.err());
-            Optional<String> resumeId = resumeId(app);
-            if (!fullScreen) {
-                return plain(app, prompt, mode, resumeId, maxTurns, budget);
+        Path dir = root.workingDirectory();
+        if (!root.fullScreen()) {
+            try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
+                app.warmUp();
+                Logging.configure(app.paths().logFile(), root.verbose, launch.err());
+                return plain(app, prompt, mode, resumeId(app), maxTurns, budget);
             }
+        }
+        // the terminal is taken over (a few stty calls and a round trip to the terminal) while the rest starts
+        CompletableFuture<TtyTerminal> opening = CompletableFuture.supplyAsync(() -> {
+            try {
+                return TtyTerminal.open(launch.stdin(), new FileOutputStream(FileDescriptor.out));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot use the terminal: " + e.getMessage(), e);
+            }
+        }, Thread.ofVirtual().name("reaper-terminal")::start);
+        // and the default theme and keymap are read (the TOML reader is not free to start) meanwhile
+        Thread.ofVirtual().name("reaper-theme").start(() -> {
+            Themes.defaultTheme();
+            Keymaps.defaultKeymap();
+        });
+        PrintStream stderr = System.err;
+        try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
+            // on the full screen, stderr would draw over the frame: logs go to the file alone, and whatever
+            // else writes to stderr meanwhile (a library, the JVM) goes there too
+            Logging.configure(app.paths().logFile(), false, launch.err());
             InteractiveServices services = new InteractiveServices(app, maxTurns, budget);
             TuiApp tui = new TuiApp(services, app.clock());
-            tui.open(new TuiApp.Options(resumeId, Optional.ofNullable(root.model), mode,
-                    prompt.isEmpty() ? Optional.empty() : Optional.of(prompt), app.config().warnings()));
-            services.probeInBackground();
+            TuiApp.Options options = new TuiApp.Options(resumeId(app), Optional.ofNullable(root.model), mode,
+                    prompt.isEmpty() ? Optional.empty() : Optional.of(prompt), app.config().warnings());
+            tui.afterFirstFrame(() -> {
+                app.warmUp();
+                services.probeInBackground();
+            });
             Interrupts.whenIdle(tui::quit);
-            // whatever writes to stderr meanwhile (a library, the JVM) goes to the log instead of over the frame
-            PrintStream stderr = System.err;
-            try (PrintStream log = logStream(app.paths().logFile());
-                 TtyTerminal terminal = TtyTerminal.open(launch.stdin(), new FileOutputStream(FileDescriptor.out),
-                         services.mouse())) {
+            try (PrintStream log = logStream(app.paths().logFile()); TtyTerminal terminal = join(opening)) {
                 System.setErr(log);
-                tui.run(terminal.screen(), terminal::write);
-            } finally {
-                System.setErr(stderr);
-                Interrupts.whenIdle(null);
+                terminal.captureMouse(services.mouse());
+                tui.run(terminal.screen(), terminal::write, options);
+                launch.env().get("REAPER_FRAME_STATS").ifPresent(file -> writeStats(Path.of(file),
+                        tui.frameStats().summary() + " terminal_bytes=" + terminal.bytesWritten()));
             }
             String id = tui.sessionId().substring(0, 8);
             launch.err().println("reaper: session " + id + " saved; continue it with: reaper -r " + id);
             return ExitCodes.OK;
+        } finally {
+            System.setErr(stderr);
+            Interrupts.whenIdle(null);
+            // opening failed before the screen ran (bad config, unknown session): the terminal is given back
+            // before the error is printed
+            opening.handle((t, e) -> t).thenAccept(t -> {
+                if (t != null) {
+                    t.close();
+                }
+            }).join();
+        }
+    }
+
+    private static TtyTerminal join(CompletableFuture<TtyTerminal> opening) {
+        try {
+            return opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** For the benchmark ({@code REAPER_FRAME_STATS=FILE}): how the frames went, written on exit. */
+    private static void writeStats(Path file, String line) {
+        try {
+            Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // the benchmark reports the file missing
         }
     }
 

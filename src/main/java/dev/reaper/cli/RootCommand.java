@@ -44,8 +44,6 @@ import picocli.CommandLine.Spec;
             "",
             "Without a terminal (output redirected, TERM=dumb, --plain) the session is line by line.",
             ""},
-        subcommands = {ModelsCommand.class, DoctorCommand.class, SessionsCommand.class, CostCommand.class,
-            TrustCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0 success       1 the run failed     2 usage error",
@@ -56,6 +54,17 @@ import picocli.CommandLine.Spec;
             "ANTHROPIC_API_KEY, OPENAI_API_KEY, GEMINI_API_KEY, OLLAMA_HOST and others.",
             "'reaper doctor' shows what is set up."})
 public final class RootCommand implements Callable<Integer> {
+
+    /**
+     * The subcommands' names. The commands are added to the command line only when the arguments may need
+     * them (a subcommand's name, or help): building their models is a good part of start-up.
+     */
+    static final List<String> SUBCOMMANDS = List.of("models", "doctor", "sessions", "cost", "trust", "completion");
+
+    static List<Object> subcommands() {
+        return List.of(new ModelsCommand(), new DoctorCommand(), new SessionsCommand(), new CostCommand(),
+                new TrustCommand(), new CompletionCommand());
+    }
 
     @Spec
     CommandSpec spec;

@@ -64,8 +64,9 @@ public final class TuiApp {
     private TerminalScreen screen;
     private long lastFrame;
     private boolean dirty = true;
-    private long frames;
+    private final FrameStats stats = new FrameStats();
     private volatile boolean stopped;
+    private Runnable afterFirstFrame = () -> { };
 
     public TuiApp(TuiServices services, Clock clock) {
         TuiState state = new TuiState();
@@ -95,10 +96,7 @@ public final class TuiApp {
         input = new InputHandler(ctx, prompts, commands, new Completion(ctx));
     }
 
-    /**
-     * Opens the session, before the screen starts, so that a configuration error is reported as from any
-     * other command. Throws what opening throws.
-     */
+    /** Opens the session (new, or resumed as {@code o} says). Throws what opening throws. */
     public void open(Options o) {
         TuiServices.Opened opened = ctx.services.open(o.resumeId(), o.model(), o.mode(), prompts.approver(),
                 e -> queue.add(new UiEvent.Agent(e)));
@@ -122,14 +120,19 @@ public final class TuiApp {
         return ctx.session.id();
     }
 
+    /** Work that can wait until the screen is up (warming up the HTTP client, fetching model lists). */
+    public void afterFirstFrame(Runnable work) {
+        afterFirstFrame = work;
+    }
+
     /** Asks the UI to quit as if the user had; safe from any thread (a signal handler). */
     public void quit() {
         queue.add(new UiEvent.Closed());
     }
 
-    /** Frames drawn so far. */
-    public long frames() {
-        return frames;
+    /** How long the frames drawn so far took. */
+    public FrameStats frameStats() {
+        return stats;
     }
 
     /**
@@ -137,12 +140,27 @@ public final class TuiApp {
      * screen does not know (the clipboard). On return the running turn has stopped and the session is closed.
      */
     public void run(TerminalScreen screen, Consumer<String> raw) {
+        run(screen, raw, null);
+    }
+
+    /**
+     * Like {@link #run(TerminalScreen, Consumer)}, opening the session with {@code toOpen} once the first
+     * frame is on the screen (null: already open). Throws what opening throws; the caller gives the
+     * terminal back before reporting it.
+     */
+    public void run(TerminalScreen screen, Consumer<String> raw, Options toOpen) {
         this.screen = screen;
         ctx.terminal = raw;
-        Thread.ofVirtual().name("reaper-files").start(ctx.files::files);
         screen.getTerminal().addResizeListener((terminal, size) -> queue.add(new UiEvent.Task(() -> { })));
         startReader();
         try {
+            if (toOpen != null) {
+                draw();
+                open(toOpen);
+                dirty = true;
+            }
+            afterFirstFrame.run();
+            Thread.ofVirtual().name("reaper-files").start(ctx.files::files);
             loop();
         } finally {
             stopped = true;
@@ -228,6 +246,7 @@ public final class TuiApp {
     }
 
     private void draw() {
+        long start = System.nanoTime();
         try {
             TerminalSize resized = screen.doResizeIfNecessary();
             TerminalSize size = screen.getTerminalSize();
@@ -241,7 +260,7 @@ public final class TuiApp {
             boolean full = resized != null || ctx.repaint;
             ctx.repaint = false;
             screen.refresh(full ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
-            frames++;
+            stats.add(System.nanoTime() - start);
         } catch (IOException e) {
             // the terminal is gone: input will end and the loop with it
             LOG.log(Level.FINE, "drawing failed", e);
@@ -316,6 +335,8 @@ public final class TuiApp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        ctx.session.close();
+        if (ctx.session != null) {
+            ctx.session.close();
+        }
     }
 }

@@ -40,6 +40,18 @@ class CommandsTest {
     }
 
     @Test
+    void theSubcommandsAddedOnDemandAreTheOnesNamed() {
+        assertThat(RootCommand.subcommands().stream()
+                .map(c -> c.getClass().getAnnotation(picocli.CommandLine.Command.class).name()).toList())
+                .containsExactlyElementsOf(RootCommand.SUBCOMMANDS);
+        assertThat(Main.needsSubcommands("sessions", "list")).isTrue();
+        assertThat(Main.needsSubcommands("--cwd", "x", "models")).isTrue();
+        assertThat(Main.needsSubcommands("--help")).isTrue();
+        assertThat(Main.needsSubcommands("-p", "explain the cost model")).isFalse();
+        assertThat(Main.needsSubcommands("-p", "--", "models")).isFalse();
+    }
+
+    @Test
     void doctorSaysWhichKeysAreSetAndWhatAnswersWithoutShowingKeys() {
         CliRun.Result r = cli().provider("anthropic", fake).provider("ollama", fake).run("doctor");
         assertThat(r.exitCode()).as(r.err()).isZero();

@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reaper.testing.FakeProvider;
 import dev.reaper.testing.Peers;
 import dev.reaper.testing.Step;
-import java.io.IOException;
+import dev.reaper.testing.Tmux;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +35,7 @@ class TuiIT {
     Path scratch;
 
     FakeProvider fake;
-    final String socket = "reaper-it-" + UUID.randomUUID().toString().substring(0, 8);
+    final Tmux tmux = new Tmux();
 
     @BeforeEach
     void start() {
@@ -50,18 +47,9 @@ class TuiIT {
 
     @AfterEach
     void stop() throws Exception {
-        tmux("kill-server");
+        tmux.close();
         assertThat(fake.violations()).isEmpty();
         fake.close();
-    }
-
-    String tmux(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
     }
 
     /** Starts Reaper in a pane; the wrapper records the terminal settings before and after it runs. */
@@ -77,42 +65,22 @@ class TuiIT {
                 "stty -g > '" + scratch.resolve("stty-after") + "'",
                 "exec sleep 600", ""));
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-        tmux("new-session", "-d", "-s", "t", "-x", String.valueOf(width), "-y", String.valueOf(height),
-                "env -u NO_COLOR -u OPENAI_API_KEY -u GEMINI_API_KEY " + wrapper);
+        tmux.start("t", width, height, "env -u NO_COLOR -u OPENAI_API_KEY -u GEMINI_API_KEY " + wrapper);
     }
 
-    String screen() throws Exception {
-        return tmux("capture-pane", "-p", "-t", "t");
+    String await(String what, Predicate<String> until) {
+        return tmux.await("t", what, until, 60);
     }
 
-    String colours() throws Exception {
-        return tmux("capture-pane", "-p", "-e", "-t", "t");
+    void type(String text) {
+        tmux.type("t", text);
     }
 
-    String await(String what, Predicate<String> until) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        String s = screen();
-        while (!until.test(s)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited for " + what + "; the pane shows:\n" + s);
-            }
-            Thread.sleep(50);
-            s = screen();
-        }
-        return s;
+    void keys(String... names) {
+        tmux.keys("t", names);
     }
 
-    void type(String text) throws Exception {
-        tmux("send-keys", "-t", "t", "-l", text);
-    }
-
-    void keys(String... names) throws Exception {
-        List<String> args = new ArrayList<>(List.of("send-keys", "-t", "t"));
-        args.addAll(List.of(names));
-        tmux(args.toArray(String[]::new));
-    }
-
-    void submit(String text) throws Exception {
+    void submit(String text) {
         type(text);
         await("the input to show " + text, s -> s.contains("› " + text.substring(0, Math.min(24, text.length()))));
         keys("Enter");
@@ -165,13 +133,13 @@ class TuiIT {
                 && s.contains("A compared answer."));
 
         // a theme switched live: nord's background is in the pane's colours
-        assertThat(colours()).doesNotContain("48;2;46;52;64");
+        assertThat(tmux.colours("t")).doesNotContain("48;2;46;52;64");
         submit("/theme nord");
         await("the theme note", s -> s.contains("theme: nord"));
-        assertThat(colours()).contains("48;2;46;52;64");
+        assertThat(tmux.colours("t")).contains("48;2;46;52;64");
 
         // a resize redraws at the new size
-        tmux("resize-window", "-t", "t", "-x", "72", "-y", "22");
+        tmux.run("resize-window", "-t", "t", "-x", "72", "-y", "22");
         String small = await("a frame at 72 columns", s -> s.contains("─".repeat(72)) && !s.contains("─".repeat(73)));
         assertThat(small.lines().count()).isLessThanOrEqualTo(22);
 
@@ -183,14 +151,14 @@ class TuiIT {
         assertThat(after).contains("REAPER_EXIT=0").contains("continue it with: reaper -r");
         waitForFile(scratch.resolve("stty-after"));
         assertThat(Files.readString(scratch.resolve("stty-after"))).isEqualTo(Files.readString(scratch.resolve("stty-before")));
-        assertThat(tmux("display-message", "-p", "-t", "t", "#{alternate_on}").strip()).isEqualTo("0");
+        assertThat(tmux.pane("t", "alternate_on")).isEqualTo("0");
     }
 
     @Test
     void aSignalRestoresTheTerminal() throws Exception {
         launch(90, 24);
         await("the first frame", s -> s.contains("Reaper is ready"));
-        String wrapper = tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip();
+        String wrapper = tmux.pane("t", "pane_pid");
         String pid = new String(new ProcessBuilder("pgrep", "-P", wrapper).start().getInputStream().readAllBytes(),
                 StandardCharsets.UTF_8).strip();
         assertThat(pid).as("the Java process under the pane").matches("\\d+");
@@ -199,7 +167,7 @@ class TuiIT {
         assertThat(after).containsPattern("REAPER_EXIT=\\d+");
         waitForFile(scratch.resolve("stty-after"));
         assertThat(Files.readString(scratch.resolve("stty-after"))).isEqualTo(Files.readString(scratch.resolve("stty-before")));
-        assertThat(tmux("display-message", "-p", "-t", "t", "#{alternate_on}").strip()).isEqualTo("0");
+        assertThat(tmux.pane("t", "alternate_on")).isEqualTo("0");
     }
 
     static void waitForFile(Path p) throws InterruptedException {

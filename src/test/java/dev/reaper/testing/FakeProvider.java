@@ -206,6 +206,12 @@ public final class FakeProvider implements AutoCloseable {
                 writeStream(out, body.contentType(), body.body(), s.bytes(), s.pause());
                 return true;
             }
+            case Step.Paced p -> {
+                WireRenderer.Rendered body = render(format, p, req);
+                long tokens = Math.max(1, p.text().length() / 4);
+                writePaced(out, body.contentType(), body.body(), tokens * 1_000_000_000L / p.tokensPerSecond());
+                return true;
+            }
             case Step.Hang h -> {
                 while (!closed && !socket.isClosed()) {
                     try {
@@ -404,6 +410,29 @@ public final class FakeProvider implements AutoCloseable {
         if (limit < 0 || pause != null) {
             out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         }
+        out.flush();
+    }
+
+    /** Writes the body spread evenly over {@code nanos}, in slices every 5 ms. */
+    private static void writePaced(OutputStream out, String type, byte[] body, long nanos) throws IOException {
+        String h = "HTTP/1.1 200 OK\r\nContent-Type: " + type + "\r\nTransfer-Encoding: chunked\r\n"
+                + "Cache-Control: no-cache\r\n\r\n";
+        out.write(h.getBytes(StandardCharsets.ISO_8859_1));
+        long start = System.nanoTime();
+        int sent = 0;
+        while (sent < body.length) {
+            long due = (long) ((double) (System.nanoTime() - start) / nanos * body.length);
+            int n = (int) Math.min(body.length - sent, Math.max(0, due - sent));
+            if (n > 0) {
+                out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.write(body, sent, n);
+                out.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                sent += n;
+            }
+            pause(5);
+        }
+        out.write("0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
     }
 

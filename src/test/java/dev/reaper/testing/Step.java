@@ -30,6 +30,9 @@ public sealed interface Step {
     /** The reply of {@code inner}, which stalls for {@code pause} after {@code bytes} bytes. */
     record StallAfter(Step inner, int bytes, Duration pause) implements Step {}
 
+    /** A text answer streamed one token (about four characters) per event, at {@code tokensPerSecond}. */
+    record Paced(String text, int tokensPerSecond) implements Step {}
+
     /** Read the request, then never answer. */
     record Hang() implements Step {}
 

@@ -24,7 +24,10 @@ final class WireRenderer {
     static Rendered render(Format f, Step step, long inputTokens) {
         String text;
         List<Step.Call> calls;
-        if (step instanceof Step.Text t) {
+        if (step instanceof Step.Paced p) {
+            text = p.text();
+            calls = List.of();
+        } else if (step instanceof Step.Text t) {
             text = t.text();
             calls = List.of();
         } else if (step instanceof Step.ToolCalls c) {
@@ -34,6 +37,7 @@ final class WireRenderer {
             throw new IllegalArgumentException("not a model reply: " + step);
         }
         long out = Math.max(1, (text.length() + calls.toString().length()) / 4);
+        TOKEN_PIECES.set(step instanceof Step.Paced);
         return switch (f) {
             case ANTHROPIC -> new Rendered("text/event-stream", anthropic(text, calls, inputTokens, out));
             case OPENAI -> new Rendered("text/event-stream", openai(text, calls, inputTokens, out));
@@ -42,10 +46,13 @@ final class WireRenderer {
         };
     }
 
-    /** Splits text into a few deltas, as providers stream it. */
+    /** Whether the reply being rendered streams a token per event (a paced step) rather than a few pieces. */
+    private static final ThreadLocal<Boolean> TOKEN_PIECES = ThreadLocal.withInitial(() -> false);
+
+    /** Splits text into a few deltas, as providers stream it (or into tokens of four characters). */
     static List<String> pieces(String s) {
         List<String> out = new ArrayList<>();
-        int step = Math.max(1, (s.length() + 2) / 3);
+        int step = TOKEN_PIECES.get() ? 4 : Math.max(1, (s.length() + 2) / 3);
         for (int i = 0; i < s.length(); i += step) {
             out.add(s.substring(i, Math.min(s.length(), i + step)));
         }

@@ -20,31 +20,40 @@ public final class History {
 
     private final Path file;
     private final List<String> entries = new ArrayList<>();
+    private boolean loaded;
     private int index = -1;
     private String draft = "";
 
     public History(Path file) {
         this.file = file;
-        if (file != null && Files.isRegularFile(file)) {
-            try {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    Json.tryParse(line).filter(n -> n.isTextual()).ifPresent(n -> entries.add(n.asText()));
+    }
+
+    /** The entries, read from the file on first use (start-up does not wait for it). */
+    private List<String> entries() {
+        if (!loaded) {
+            loaded = true;
+            if (file != null && Files.isRegularFile(file)) {
+                try {
+                    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                        Json.tryParse(line).filter(n -> n.isTextual()).ifPresent(n -> entries.add(n.asText()));
+                    }
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    // no history: start empty
                 }
-            } catch (IOException | java.io.UncheckedIOException e) {
-                // no history: start empty
-            }
-            while (entries.size() > MAX) {
-                entries.remove(0);
+                while (entries.size() > MAX) {
+                    entries.remove(0);
+                }
             }
         }
+        return entries;
     }
 
     public void add(String entry) {
         index = -1;
-        if (entry.isBlank() || (!entries.isEmpty() && entries.get(entries.size() - 1).equals(entry))) {
+        if (entry.isBlank() || (!entries().isEmpty() && entries().get(entries().size() - 1).equals(entry))) {
             return;
         }
-        entries.add(entry);
+        entries().add(entry);
         if (file != null) {
             try {
                 Files.createDirectories(file.getParent());
@@ -58,18 +67,18 @@ public final class History {
 
     /** The previous entry, remembering {@code current} as the draft when leaving it. */
     public Optional<String> previous(String current) {
-        if (entries.isEmpty()) {
+        if (entries().isEmpty()) {
             return Optional.empty();
         }
         if (index == -1) {
             draft = current;
-            index = entries.size();
+            index = entries().size();
         }
         if (index == 0) {
             return Optional.empty();
         }
         index--;
-        return Optional.of(entries.get(index));
+        return Optional.of(entries().get(index));
     }
 
     /** The next entry, or the draft after the newest. */
@@ -78,17 +87,17 @@ public final class History {
             return Optional.empty();
         }
         index++;
-        if (index >= entries.size()) {
+        if (index >= entries().size()) {
             index = -1;
             return Optional.of(draft);
         }
-        return Optional.of(entries.get(index));
+        return Optional.of(entries().get(index));
     }
 
     /** The newest entry containing {@code query} that is older than {@code before} (an index), or empty. */
     public Optional<Integer> search(String query, int before) {
-        for (int i = Math.min(before, entries.size()) - 1; i >= 0; i--) {
-            if (entries.get(i).contains(query)) {
+        for (int i = Math.min(before, entries().size()) - 1; i >= 0; i--) {
+            if (entries().get(i).contains(query)) {
                 return Optional.of(i);
             }
         }
@@ -96,10 +105,10 @@ public final class History {
     }
 
     public String get(int i) {
-        return entries.get(i);
+        return entries().get(i);
     }
 
     public int size() {
-        return entries.size();
+        return entries().size();
     }
 }

@@ -71,14 +71,23 @@ public final class Keymaps {
         if (!BUILT_IN.contains(name)) {
             throw new ThemeException("no keymap '" + name + "' (available: " + String.join(", ", names()) + ")");
         }
-        return parse(name + ".toml", builtIn(name));
+        return name.equals(DEFAULT) ? defaultKeymap() : parse(name + ".toml", builtIn(name));
     }
 
+    /** The default keymap, read once; it is shipped and valid, so this cannot fail. */
     public static Keymap defaultKeymap() {
-        try {
-            return new Keymaps(null).load(DEFAULT);
-        } catch (ThemeException e) {
-            throw new IllegalStateException(e);
+        return Default.KEYMAP;
+    }
+
+    private static final class Default {
+        static final Keymap KEYMAP = read();
+
+        private static Keymap read() {
+            try {
+                return parse(DEFAULT + ".toml", builtIn(DEFAULT));
+            } catch (ThemeException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -26,6 +26,38 @@ public final class MarkdownRenderer {
 
     private MarkdownRenderer() {}
 
+    /**
+     * Where the text can be cut so that rendering the two parts apart gives the lines of rendering it whole:
+     * the start of the line after the last blank line outside a code block (0 when there is none). A
+     * streaming answer renders what comes before once and only the rest on every frame.
+     */
+    public static int stableBoundary(String markdown) {
+        int boundary = 0;
+        String fence = null;
+        int at = 0;
+        while (at < markdown.length()) {
+            int nl = markdown.indexOf('\n', at);
+            if (nl < 0) {
+                break; // the last line may still grow
+            }
+            String line = markdown.substring(at, nl);
+            if (fence != null) {
+                if (line.strip().startsWith(fence)) {
+                    fence = null;
+                }
+            } else {
+                Matcher m = FENCE.matcher(line);
+                if (m.matches()) {
+                    fence = m.group(2).substring(0, 3);
+                } else if (line.isBlank()) {
+                    boundary = nl + 1;
+                }
+            }
+            at = nl + 1;
+        }
+        return boundary;
+    }
+
     public static List<StyledLine> render(String markdown, int width, Style base) {
         List<StyledLine> out = new ArrayList<>();
         String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);

@@ -45,6 +45,10 @@ public abstract sealed class ChatEntry permits ChatEntry.User, ChatEntry.Assista
         public final StringBuilder reasoning = new StringBuilder();
         public String model;
         public boolean streaming = true;
+        /** While streaming: the lines of text[0, stableEnd) at stableWidth, laid out once (see the renderer). */
+        public List<StyledLine> stableLines = List.of();
+        public int stableEnd;
+        public int stableWidth = -1;
 
         public void append(String delta) {
             text.append(delta);

@@ -2,9 +2,7 @@ package dev.reaper.tui.term;
 
 import com.googlecode.lanterna.screen.TerminalScreen;
 import com.googlecode.lanterna.terminal.MouseCaptureMode;
-import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * factory is not used: it would guess at a terminal; the caller has already decided there is one.
  *
  * <p>Ctrl+C arrives as a key; Enter, Ctrl+J and Alt+Enter are told apart; pastes are bracketed; the mouse
- * wheel and clicks are reported when {@code mouse} is on.
+ * wheel and clicks are reported after {@link #captureMouse}.
  */
 public final class TtyTerminal implements AutoCloseable {
 
@@ -25,24 +23,21 @@ public final class TtyTerminal implements AutoCloseable {
 
     private final UnixTerminal terminal;
     private final TerminalScreen screen;
-    private final OutputStream out;
+    private final CountingOutputStream out;
     private final Thread restoreHook = new Thread(this::restore, "reaper-terminal-restore");
     private boolean closed;
 
-    private TtyTerminal(UnixTerminal terminal, OutputStream out) throws IOException {
+    private TtyTerminal(UnixTerminal terminal, CountingOutputStream out) throws IOException {
         this.terminal = terminal;
         this.out = out;
         this.screen = new TerminalScreen(terminal);
     }
 
-    public static TtyTerminal open(InputStream in, OutputStream out, boolean mouse) throws IOException {
-        UnixTerminal terminal = new UnixTerminal(in, out, StandardCharsets.UTF_8, UnixLikeTerminal.CtrlCBehaviour.TRAP);
-        // Enter sends CR and Ctrl+J sends LF only if the terminal stops mapping one to the other;
-        // Ctrl+S and Ctrl+Q reach the keymap instead of pausing output. Lanterna restores all of it.
-        terminal.getInputDecoder().addProfile(new ExtraKeys(stty("-icrnl", "-ixon")));
-        if (mouse) {
-            terminal.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
-        }
+    public static TtyTerminal open(InputStream in, OutputStream raw) throws IOException {
+        // buffered: Lanterna writes each cell on its own and flushes once a frame
+        CountingOutputStream out = new CountingOutputStream(new java.io.BufferedOutputStream(raw, 1 << 16));
+        UnixTerminal terminal = new ReaperUnixTerminal(in, out, StandardCharsets.UTF_8);
+        terminal.getInputDecoder().addProfile(new ExtraKeys(true));
         TtyTerminal t = new TtyTerminal(terminal, out);
         Runtime.getRuntime().addShutdownHook(t.restoreHook);
         t.screen.startScreen();
@@ -52,6 +47,23 @@ public final class TtyTerminal implements AutoCloseable {
 
     public TerminalScreen screen() {
         return screen;
+    }
+
+    /** Asks the terminal to report the mouse wheel and clicks (the user then selects text with Shift held). */
+    public void captureMouse(boolean on) {
+        if (!on) {
+            return;
+        }
+        try {
+            terminal.setMouseCaptureMode(MouseCaptureMode.CLICK_RELEASE);
+        } catch (IOException e) {
+            // no mouse, then
+        }
+    }
+
+    /** Bytes written to the terminal so far. */
+    public long bytesWritten() {
+        return out.count();
     }
 
     /** Writes an escape sequence the screen does not know (the OSC 52 clipboard) straight to the terminal. */
@@ -93,19 +105,37 @@ public final class TtyTerminal implements AutoCloseable {
         }
     }
 
-    private static boolean stty(String... args) {
-        String[] command = new String[args.length + 1];
-        command[0] = "stty";
-        System.arraycopy(args, 0, command, 1, args.length);
-        try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/tty")))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false; // Enter still works (as LF); only Ctrl+J and Enter look the same
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** Counts what goes through to the terminal. */
+    private static final class CountingOutputStream extends java.io.FilterOutputStream {
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        CountingOutputStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count.incrementAndGet();
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count.addAndGet(len);
+            if (isPositionRequest(b, off, len)) {
+                out.flush(); // Lanterna waits for the answer without flushing first
+            }
+        }
+
+        /** ESC [ 6 n: the cursor position request Lanterna sends to learn the terminal's size. */
+        private static boolean isPositionRequest(byte[] b, int off, int len) {
+            return len >= 4 && b[off + len - 4] == 0x1b && b[off + len - 3] == '[' && b[off + len - 2] == '6'
+                    && b[off + len - 1] == 'n';
+        }
+
+        long count() {
+            return count.get();
         }
     }
 }

@@ -60,6 +60,10 @@ public final class Themes {
                 throw new ThemeException("cannot read " + user + ": " + e.getMessage());
             }
         }
+        return name.equals(DEFAULT) ? defaultTheme() : builtIn(name);
+    }
+
+    private Theme builtIn(String name) throws ThemeException {
         try (InputStream in = Themes.class.getResourceAsStream("/dev/reaper/tui/themes/" + name + ".toml")) {
             if (in == null) {
                 throw new ThemeException("no theme '" + name + "' (available: " + String.join(", ", names()) + ")");
@@ -70,12 +74,20 @@ public final class Themes {
         }
     }
 
-    /** The default theme; it is shipped and valid, so this cannot fail. */
+    /** The default theme, read once; it is shipped and valid, so this cannot fail. */
     public static Theme defaultTheme() {
-        try {
-            return new Themes(null).load(DEFAULT);
-        } catch (ThemeException e) {
-            throw new IllegalStateException(e);
+        return Default.THEME;
+    }
+
+    private static final class Default {
+        static final Theme THEME = read();
+
+        private static Theme read() {
+            try {
+                return new Themes(null).builtIn(DEFAULT);
+            } catch (ThemeException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -61,7 +61,7 @@ public final class ChatRenderer {
                     }
                 }
                 String md = a.text.toString();
-                for (StyledLine l : MarkdownRenderer.render(md, width - 2, Style.of(Role.ASSISTANT))) {
+                for (StyledLine l : answer(a, md, width - 2)) {
                     List<Span> spans = new ArrayList<>();
                     spans.add(new Span("  ", Style.PLAIN));
                     spans.addAll(l.spans());
@@ -94,6 +94,42 @@ public final class ChatRenderer {
         }
         out.add(StyledLine.EMPTY);
         return out;
+    }
+
+    /**
+     * The answer's markdown laid out. While it streams, the part up to the last block boundary is laid out
+     * once and kept, and only the block still growing is laid out again each frame.
+     */
+    private static List<StyledLine> answer(ChatEntry.Assistant a, String md, int width) {
+        Style base = Style.of(Role.ASSISTANT);
+        if (!a.streaming) {
+            a.stableLines = List.of();
+            a.stableEnd = 0;
+            return MarkdownRenderer.render(md, width, base);
+        }
+        int cut = MarkdownRenderer.stableBoundary(md);
+        if (a.stableWidth != width || cut < a.stableEnd) {
+            a.stableLines = List.of();
+            a.stableEnd = 0;
+            a.stableWidth = width;
+        }
+        if (cut > a.stableEnd) {
+            List<StyledLine> stable = new ArrayList<>(a.stableLines);
+            stable.addAll(MarkdownRenderer.render(md.substring(a.stableEnd, cut), width, base));
+            // the part ends in a blank line, which the whole text renders as one empty line (a part alone
+            // drops trailing empty lines)
+            if (!stable.isEmpty() && !stable.get(stable.size() - 1).spans().isEmpty()) {
+                stable.add(StyledLine.EMPTY);
+            }
+            a.stableLines = stable;
+            a.stableEnd = cut;
+        }
+        List<StyledLine> all = new ArrayList<>(a.stableLines);
+        all.addAll(MarkdownRenderer.render(md.substring(a.stableEnd), width, base));
+        while (!all.isEmpty() && all.get(all.size() - 1).spans().isEmpty()) {
+            all.remove(all.size() - 1); // as the whole text would end
+        }
+        return all;
     }
 
     private static void tool(List<StyledLine> out, ChatEntry.Tool t, int width, boolean expandAll) {
