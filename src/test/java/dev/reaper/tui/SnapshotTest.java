@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import dev.reaper.tui.view.ScreenView;
 
 /**
  * Every pane, dialog and theme drawn on Lanterna's virtual terminal and compared with its snapshot in
@@ -272,6 +274,43 @@ class SnapshotTest {
         s.inputMode = Keymap.NORMAL;
         s.input.set("fix the build");
         Golden.check("vim-normal.txt", draw(s, 60, 10));
+    }
+
+    /** Every scene on terminals too small for it: drawn cut, never thrown. */
+    @ParameterizedTest
+    @CsvSource({"1,1", "2,2", "8,3", "20,5", "30,8", "59,12", "60,4"})
+    void tinyTerminalsAreDrawnWithoutFailing(int width, int height) {
+        List<TuiState> scenes = new java.util.ArrayList<>(List.of(state(), conversation(), withDiff()));
+        TuiState diff = withDiff();
+        diff.pane = TuiState.Pane.DIFF;
+        diff.sideBySide = true;
+        scenes.add(diff);
+        TuiState cost = conversation();
+        cost.pane = TuiState.Pane.COST;
+        cost.budgetLimit = 1;
+        scenes.add(cost);
+        TuiState approval = conversation();
+        approval.dialog = new Dialog.Approval(new Approver.Request("edit", List.of("a"), "{}", "editing needs approval",
+                List.of(new FileEdit(Path.of("/home/ada/shop/a"), BEFORE, AFTER))), new CompletableFuture<>());
+        scenes.add(approval);
+        TuiState picker = conversation();
+        picker.dialog = new Dialog.Picker("model", List.of(new Dialog.Picker.Item("a/b", "detail", "a/b")), i -> { },
+                null);
+        scenes.add(picker);
+        TuiState compare = conversation();
+        compare.dialog = new Dialog.Compare("p", List.of(ModelRef.parse("a/b"), ModelRef.parse("c/d"),
+                ModelRef.parse("e/f")));
+        scenes.add(compare);
+        TuiState popup = conversation();
+        popup.input.set("/t");
+        popup.popup = new Popup(List.of(new Popup.Item("/theme", "switch the colour theme")));
+        scenes.add(popup);
+        for (TuiState s : scenes) {
+            VirtualScreen v = new VirtualScreen(width, height);
+            ScreenView.Frame f = v.draw(s, NOW);
+            org.assertj.core.api.Assertions.assertThat(v.text().lines().count()).isEqualTo(height);
+            org.assertj.core.api.Assertions.assertThat(f.cursorRow()).isLessThan(Math.max(1, height));
+        }
     }
 
     @ParameterizedTest
