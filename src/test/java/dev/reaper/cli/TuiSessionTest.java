@@ -109,11 +109,15 @@ class TuiSessionTest {
         return sb.toString();
     }
 
-    /** Waits for the screen to show what {@code until} accepts; fails with the screen after 15 s. */
+    /**
+     * Waits for the screen to show what {@code until} accepts, read twice in a row alike so that a frame
+     * caught half drawn is not taken for the result; fails with the screen after 15 s.
+     */
     String await(Predicate<String> until) {
         long deadline = System.nanoTime() + 15_000_000_000L;
+        String previous = null;
         String s = screen();
-        while (!until.test(s)) {
+        while (!(until.test(s) && s.equals(previous))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the screen never showed what was expected:\n" + s + "\n(requests to the"
                         + " provider: " + fake.requests().stream().map(r -> r.method() + " " + r.path()).toList() + ")");
@@ -123,6 +127,7 @@ class TuiSessionTest {
             } catch (InterruptedException e) {
                 throw new AssertionError(e);
             }
+            previous = s;
             s = screen();
         }
         return s;

@@ -70,11 +70,15 @@ public final class Tmux implements AutoCloseable {
         return run("display-message", "-p", "-t", session, "#{" + variable + "}").strip();
     }
 
-    /** Polls the pane until {@code until} accepts it; fails with what it shows after {@code seconds}. */
+    /**
+     * Polls the pane until {@code until} accepts it, read twice in a row alike so that a frame caught half
+     * drawn is not taken for the result; fails with what it shows after {@code seconds}.
+     */
     public String await(String session, String what, Predicate<String> until, long seconds) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String previous = null;
         String s = screen(session);
-        while (!until.test(s)) {
+        while (!(until.test(s) && s.equals(previous))) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("waited for " + what + "; the pane shows:\n" + s);
             }
@@ -84,6 +88,7 @@ public final class Tmux implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
+            previous = s;
             s = screen(session);
         }
         return s;
