@@ -33,7 +33,7 @@ public final class Providers implements ProviderDirectory {
                 config.network().idleTimeout());
         for (ProviderPreset preset : ProviderPreset.ALL) {
             ProviderConfig pc = config.providers().getOrDefault(preset.name(), ProviderConfig.EMPTY);
-            add(preset.name(), preset.wireApi(), baseUrl(preset, pc, env), preset.keyVars(), pc, env, timeouts,
+            add(preset, preset.wireApi(), baseUrl(preset, pc, env), preset.keyVars(), pc, env, timeouts,
                     config.network().maxRetries());
         }
         for (Map.Entry<String, ProviderConfig> e : config.providers().entrySet()) {
@@ -43,8 +43,9 @@ public final class Providers implements ProviderDirectory {
             ProviderConfig pc = e.getValue();
             String base = pc.baseUrl().orElseThrow(() -> new ConfigException("[providers." + e.getKey()
                     + "] needs base_url (for example base_url = \"http://localhost:8000/v1\")"));
-            add(e.getKey(), pc.wireApi().orElse("openai-chat"), checkUrl(e.getKey(), base), List.of(), pc, env,
-                    timeouts, config.network().maxRetries());
+            add(new ProviderPreset(e.getKey(), "openai-chat", base, List.of(), List.of(), null),
+                    pc.wireApi().orElse("openai-chat"), checkUrl(e.getKey(), base), List.of(), pc, env, timeouts,
+                    config.network().maxRetries());
         }
     }
 
@@ -92,8 +93,9 @@ public final class Providers implements ProviderDirectory {
         }
     }
 
-    private void add(String name, String wireApi, String baseUrl, List<String> presetKeyVars, ProviderConfig pc,
-                     Env env, Timeouts timeouts, int maxRetries) {
+    private void add(ProviderPreset preset, String wireApi, String baseUrl, List<String> presetKeyVars,
+                     ProviderConfig pc, Env env, Timeouts timeouts, int maxRetries) {
+        String name = preset.name();
         List<String> vars = pc.apiKeyEnv().map(List::of).orElse(presetKeyVars);
         keyVars.addAll(vars);
         keyVars.addAll(presetKeyVars); // still credentials when api_key_env points elsewhere
@@ -106,12 +108,30 @@ public final class Providers implements ProviderDirectory {
             }
         }
         String keySource = vars.isEmpty() && pc.apiKey().isEmpty() ? null : (source != null ? source : "config.toml");
+        Map<String, String> options = new LinkedHashMap<>();
+        preset.optionVars().forEach((option, optionVars) -> firstSet(env, optionVars).ifPresent(v -> options.put(option, v)));
+        options.putAll(pc.options());
+        Map<String, Secret> secrets = new LinkedHashMap<>();
+        preset.secretVars().forEach((secret, secretVars) -> {
+            keyVars.addAll(secretVars);
+            firstSet(env, secretVars).ifPresent(v -> secrets.put(secret, Secret.of(v)));
+        });
         endpoints.put(name, new ProviderEndpoint(name, wireApi, baseUrl, key, keySource, pc.headers(), timeouts,
-                pc.maxRetries().orElse(maxRetries)));
+                pc.maxRetries().orElse(maxRetries), options, secrets));
         keyVarsByProvider.put(name, List.copyOf(vars));
         hints.put(name, vars.isEmpty()
                 ? "check that " + baseUrl + " is running"
                 : "set " + String.join(" or ", vars) + " (or api_key_env in [providers." + name + "] of config.toml)");
+    }
+
+    private static Optional<String> firstSet(Env env, List<String> vars) {
+        for (String var : vars) {
+            Optional<String> v = env.get(var).filter(s -> !s.isBlank());
+            if (v.isPresent()) {
+                return v;
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -32,6 +32,10 @@ public final class ConfigLoader {
     private static final Set<String> KNOWN = Set.of("model", "fallbacks", "permission_mode", "max_turns",
             "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap", "mouse");
 
+    /** The keys of a {@code [providers.NAME]} table every provider reads; the others are its options. */
+    private static final Set<String> PROVIDER_KEYS = Set.of("base_url", "api_key_env", "api_key", "wire_api",
+            "headers", "max_retries");
+
     /** Built on first use: most runs have no config file, and the mapper is not free to create. */
     private static final class Toml {
         static final TomlMapper MAPPER = new TomlMapper();
@@ -153,9 +157,15 @@ public final class ConfigLoader {
             }
             headers.put(h.getKey(), h.getValue().asText());
         });
+        Map<String, String> options = new LinkedHashMap<>();
+        t.properties().forEach(o -> {
+            if (!PROVIDER_KEYS.contains(o.getKey()) && o.getValue().isValueNode()) {
+                options.put(o.getKey(), o.getValue().asText());
+            }
+        });
         return new ProviderConfig(r.string(t, "base_url", key), r.string(t, "api_key_env", key),
                 r.string(t, "api_key", key), r.string(t, "wire_api", key), headers,
-                r.integer(t, key + ".max_retries", "max_retries"));
+                r.integer(t, key + ".max_retries", "max_retries"), options);
     }
 
     private static ModelOverride model(Reader r, String key, JsonNode t) {

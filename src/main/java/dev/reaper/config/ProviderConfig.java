@@ -8,11 +8,24 @@ import java.util.Optional;
  *
  * @param apiKeyEnv the variable holding the key, overriding the provider's usual one
  * @param apiKey    a key written in the file itself (discouraged; masked everywhere)
- * @param wireApi   {@code anthropic}, {@code openai-chat}, {@code gemini} or {@code ollama}
+ * @param wireApi   {@code anthropic}, {@code openai-chat}, {@code openai-responses}, {@code gemini},
+ *                  {@code ollama}, ...
+ * @param options   the table's other string settings, for the providers that read them
+ *                  ({@code region}, {@code api_version}, {@code project}, {@code location}, ...)
  */
 public record ProviderConfig(Optional<String> baseUrl, Optional<String> apiKeyEnv, Optional<String> apiKey,
-                             Optional<String> wireApi, Map<String, String> headers, Optional<Integer> maxRetries) {
+                             Optional<String> wireApi, Map<String, String> headers, Optional<Integer> maxRetries,
+                             Map<String, String> options) {
 
     public static final ProviderConfig EMPTY = new ProviderConfig(Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Map.of(), Optional.empty());
+            Optional.empty(), Optional.empty(), Map.of(), Optional.empty(), Map.of());
+
+    public ProviderConfig(Optional<String> baseUrl, Optional<String> apiKeyEnv, Optional<String> apiKey,
+                          Optional<String> wireApi, Map<String, String> headers, Optional<Integer> maxRetries) {
+        this(baseUrl, apiKeyEnv, apiKey, wireApi, headers, maxRetries, Map.of());
+    }
+
+    public ProviderConfig {
+        options = Map.copyOf(options);
+    }
 }

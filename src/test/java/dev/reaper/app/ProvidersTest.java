@@ -42,7 +42,7 @@ class ProvidersTest {
         Providers p = providers("", Map.of());
 
         assertThat(p.all()).extracting(ProviderEndpoint::name).containsExactly("anthropic", "openai", "google",
-                "ollama", "xai", "groq", "mistral", "deepseek", "openrouter");
+                "ollama", "azure", "bedrock", "vertex", "xai", "groq", "mistral", "deepseek", "openrouter");
         ProviderEndpoint anthropic = endpoint(p, "anthropic");
         assertThat(anthropic.wireApi()).isEqualTo("anthropic");
         assertThat(anthropic.baseUrl()).isEqualTo("https://api.anthropic.com");
@@ -194,7 +194,26 @@ class ProvidersTest {
 
         assertThat(p.keyVariables()).containsExactlyInAnyOrder("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY",
                 "GOOGLE_API_KEY", "XAI_API_KEY", "GROQ_API_KEY", "MISTRAL_API_KEY", "DEEPSEEK_API_KEY",
-                "OPENROUTER_API_KEY");
+                "OPENROUTER_API_KEY", "AZURE_OPENAI_API_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+                "AWS_SESSION_TOKEN");
+    }
+
+    @Test
+    void providerOptionsAndCredentialsComeFromTheEnvironmentWithConfigOnTop() throws Exception {
+        Providers p = providers("[providers.bedrock]\nregion = \"eu-west-3\"\n[providers.azure]\napi_version = \"2025-04-01-preview\"\n",
+                Map.of("AWS_REGION", "us-west-2", "AWS_ACCESS_KEY_ID", "AKIDEXAMPLE",
+                        "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "AWS_SESSION_TOKEN", "tok-123456789",
+                        "AZURE_OPENAI_API_VERSION", "2024-10-21", "GOOGLE_CLOUD_PROJECT", "my-project"));
+
+        ProviderEndpoint bedrock = endpoint(p, "bedrock");
+        assertThat(bedrock.option("region")).contains("eu-west-3");
+        assertThat(bedrock.secret("secret_access_key")).get().extracting(s -> s.reveal())
+                .isEqualTo("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
+        assertThat(bedrock.secret("session_token")).get().extracting(s -> s.reveal()).isEqualTo("tok-123456789");
+        assertThat(bedrock.toString()).doesNotContain("wJalrXUtnFEMI").doesNotContain("tok-123456789");
+        assertThat(endpoint(p, "azure").option("api_version")).contains("2025-04-01-preview");
+        assertThat(endpoint(p, "vertex").option("project")).contains("my-project");
+        assertThat(endpoint(p, "openai").options()).isEmpty();
     }
 
     @Test
