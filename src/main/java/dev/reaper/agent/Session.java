@@ -59,6 +59,7 @@ public final class Session implements AutoCloseable {
     private final Transcript transcript;
     private final Supplier<UsageLedger> ledger;
     private final BudgetGuard budget;
+    private volatile Router.Policy policy;
     private final EventSink events;
     private final Clock clock;
     private final List<Message> history;
@@ -115,6 +116,15 @@ public final class Session implements AutoCloseable {
     }
 
     /** The model and its fallbacks. */
+    /** The routing policy this session chose ({@code /strategy}), if it overrides the router's. */
+    public java.util.Optional<Router.Policy> policy() {
+        return java.util.Optional.ofNullable(policy);
+    }
+
+    public void setPolicy(Router.Policy policy) {
+        this.policy = policy;
+    }
+
     public List<ModelRef> models() {
         return models;
     }
@@ -205,7 +215,9 @@ public final class Session implements AutoCloseable {
                 compactIfNeeded(recorder, cancel);
                 ChatRequest request = new ChatRequest(settings.systemPrompt(), history, toolSpecs,
                         settings.maxOutputTokens(), id());
-                routed = router.get().chat(models, request, this::streamed, budget, recorder, cancel);
+                Router.Policy chosen = policy;
+                routed = chosen == null ? router.get().chat(models, request, this::streamed, budget, recorder, cancel)
+                        : router.get().chat(chosen, models, request, this::streamed, budget, recorder, cancel);
             } catch (ProviderException e) {
                 keepPartial(e);
                 Outcome.Status status = switch (e.kind()) {

@@ -61,6 +61,12 @@ final class UsageRecorder implements RouterObserver {
     }
 
     @Override
+    public void decided(Decision d) {
+        events.emit(new Event.Routed(d.strategy(), d.served().toString(),
+                d.cancelled().stream().map(ModelRef::toString).toList(), d.reason()));
+    }
+
+    @Override
     public void fallingBack(ModelRef from, ModelRef to, dev.reaper.router.ProviderException cause) {
         events.emit(new Event.Notice(Event.NoticeKind.FALLBACK, from + " failed (" + cause.getMessage()
                 + "); falling back to " + to));

@@ -107,7 +107,6 @@ public final class Providers implements ProviderDirectory {
                 key = env.get(var).map(Secret::of);
             }
         }
-        String keySource = vars.isEmpty() && pc.apiKey().isEmpty() ? null : (source != null ? source : "config.toml");
         Map<String, String> options = new LinkedHashMap<>();
         preset.optionVars().forEach((option, optionVars) -> firstSet(env, optionVars).ifPresent(v -> options.put(option, v)));
         options.putAll(pc.options());
@@ -116,6 +115,22 @@ public final class Providers implements ProviderDirectory {
             keyVars.addAll(secretVars);
             firstSet(env, secretVars).ifPresent(v -> secrets.put(secret, Secret.of(v)));
         });
+        int extra = 2;
+        for (String var : pc.apiKeysEnv()) {
+            keyVars.add(var);
+            Optional<String> v = env.get(var).filter(x -> !x.isBlank());
+            if (v.isEmpty()) {
+                continue;
+            }
+            if (key.isEmpty()) {
+                key = Optional.of(Secret.of(v.get()));
+                source = source == null ? var : source;
+            } else if (!v.get().equals(key.get().reveal())) {
+                secrets.put("api_key_" + extra++, Secret.of(v.get()));
+            }
+        }
+        String keySource = vars.isEmpty() && pc.apiKey().isEmpty() && pc.apiKeysEnv().isEmpty() ? null
+                : (source != null ? source : "config.toml");
         endpoints.put(name, new ProviderEndpoint(name, wireApi, baseUrl, key, keySource, pc.headers(), timeouts,
                 pc.maxRetries().orElse(maxRetries), options, secrets));
         keyVarsByProvider.put(name, List.copyOf(vars));

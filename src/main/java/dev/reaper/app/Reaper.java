@@ -15,6 +15,9 @@ import dev.reaper.router.ModelCatalog;
 import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.RetryPolicy;
 import dev.reaper.router.Router;
+import dev.reaper.router.CircuitBreakers;
+import dev.reaper.router.LatencyStats;
+import dev.reaper.config.RoutingConfig;
 import dev.reaper.router.Sleeper;
 import dev.reaper.store.SessionStore;
 import dev.reaper.store.UsageLedger;
@@ -24,6 +27,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
@@ -43,6 +47,9 @@ public final class Reaper implements AutoCloseable {
     private final Lazy<UsageLedger> ledger;
     private volatile Sleeper sleeper = Sleeper.REAL;
     private volatile Thread warmUp;
+    private volatile RoutingConfig routing;
+    private final LatencyStats latency = new LatencyStats();
+    private final Lazy<Routing> policies;
 
     private Reaper(Env env, Paths paths, Workspace workspace, Config config, Clock clock) {
         this.env = env;
@@ -52,9 +59,40 @@ public final class Reaper implements AutoCloseable {
         this.clock = clock;
         this.providers = new Lazy<>(() -> new Providers(config, env));
         this.catalog = new Lazy<>(this::buildCatalog);
-        this.router = new Lazy<>(() -> new Router(adapters(), providers(), new HttpProviderClient(), catalog(),
-                RetryPolicy.DEFAULT, (d, c) -> sleeper.sleep(d, c), RandomGenerator.getDefault()));
+        this.router = new Lazy<>(this::buildRouter);
         this.ledger = new Lazy<>(() -> UsageLedger.open(paths.ledgerFile(), ZoneId.systemDefault()));
+        this.policies = new Lazy<>(() -> new Routing(catalog(), latency, providers()));
+    }
+
+    private Router buildRouter() {
+        RoutingConfig rc = routing();
+        return new Router(adapters(), providers(), new HttpProviderClient(), catalog(), RetryPolicy.DEFAULT,
+                (d, c) -> sleeper.sleep(d, c), RandomGenerator.getDefault(), policies.get().policy(rc),
+                new CircuitBreakers(rc.breakerFailures(), rc.breakerCoolDown(), clock), latency);
+    }
+
+    /** The routing settings: config.toml's, with any override from the command line. */
+    public RoutingConfig routing() {
+        RoutingConfig rc = routing;
+        if (rc == null) {
+            rc = RoutingConfig.of(config);
+            routing = rc;
+        }
+        return rc;
+    }
+
+    /**
+     * Overrides the strategy and hedging for this run ({@code --strategy}, {@code --hedge}); must come
+     * before the first request.
+     */
+    public Reaper routeWith(Optional<String> strategy, Optional<Boolean> hedge) {
+        this.routing = routing().with(strategy, hedge);
+        return this;
+    }
+
+    /** A policy with another strategy, for a session that switches ({@code /strategy}). */
+    public Router.Policy policy(String strategy) {
+        return policies.get().policy(routing().with(Optional.of(strategy), Optional.empty()));
     }
 
     /** Reads the environment, finds the workspace above {@code cwd} and loads its configuration. */

@@ -45,7 +45,7 @@ final class Interactive {
         OptionalDouble budget = root.maxBudgetUsd == null ? OptionalDouble.empty() : OptionalDouble.of(root.maxBudgetUsd);
         Path dir = root.workingDirectory();
         if (!root.fullScreen()) {
-            try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
+            try (Reaper app = root.boot(dir)) {
                 app.warmUp();
                 Logging.configure(app.paths().logFile(), root.verbose, launch.err());
                 return plain(app, prompt, mode, resumeId(app), maxTurns, budget);
@@ -65,7 +65,7 @@ final class Interactive {
             Keymaps.defaultKeymap();
         });
         PrintStream stderr = System.err;
-        try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
+        try (Reaper app = root.boot(dir)) {
             // on the full screen, stderr would draw over the frame: logs go to the file alone, and whatever
             // else writes to stderr meanwhile (a library, the JVM) goes there too
             Logging.configure(app.paths().logFile(), false, launch.err());

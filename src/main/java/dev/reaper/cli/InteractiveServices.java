@@ -106,6 +106,11 @@ final class InteractiveServices implements TuiServices {
     }
 
     @Override
+    public Router.Policy policy(String strategy) {
+        return app.policy(strategy);
+    }
+
+    @Override
     public Router router() {
         return app.router();
     }

@@ -99,6 +99,16 @@ public final class RootCommand implements Callable<Integer> {
             description = "Refuse any request that would take this run's cost past USD (exit 4).")
     Double maxBudgetUsd;
 
+    @Option(names = "--strategy", paramLabel = "NAME",
+            description = "How requests use the candidate models of --model: single, cascade (default: the next on"
+                    + " failure), race (first token wins), speculate (ask several, keep the best) or merge (ask"
+                    + " several, combine).")
+    String strategy;
+
+    @Option(names = "--hedge", description = "Start the next candidate too when the first is slower than usual to"
+            + " answer; the first token wins.")
+    boolean hedge;
+
     @Option(names = {"-c", "--continue"}, description = "Continue the most recent session of this workspace.")
     boolean continueLatest;
 
@@ -126,6 +136,12 @@ public final class RootCommand implements Callable<Integer> {
     @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print the version.")
     boolean version;
 
+    /** Boots Reaper in {@code dir} with this command line's routing choices. */
+    Reaper boot(Path dir) {
+        return Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())
+                .routeWith(Optional.ofNullable(strategy), hedge ? Optional.of(true) : Optional.empty());
+    }
+
     @Override
     public Integer call() throws IOException {
         OutputFormat format = parse(() -> OutputFormat.parse(outputFormat), "--output-format");
@@ -136,6 +152,10 @@ public final class RootCommand implements Callable<Integer> {
         }
         if (maxBudgetUsd != null && !(maxBudgetUsd > 0)) {
             throw new ParameterException(spec.commandLine(), "--max-budget-usd must be more than 0");
+        }
+        if (strategy != null && !dev.reaper.config.RoutingConfig.STRATEGIES.contains(strategy)) {
+            throw new ParameterException(spec.commandLine(), "--strategy must be one of "
+                    + String.join(", ", dev.reaper.config.RoutingConfig.STRATEGIES));
         }
         String text = String.join(" ", prompt).strip();
         if (!print && launch.stdinIsTty() && (fullScreen() || text.isEmpty() || plain)) {
@@ -164,7 +184,7 @@ public final class RootCommand implements Callable<Integer> {
                 launch.err().println("reaper: " + in.note());
             }
         }
-        try (Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())) {
+        try (Reaper app = boot(dir)) {
             app.warmUp();
             Logging.configure(app.paths().logFile(), verbose, launch.err());
             for (String warning : app.config().warnings()) {

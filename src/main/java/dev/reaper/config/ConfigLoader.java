@@ -30,11 +30,12 @@ public final class ConfigLoader {
 
     /** Top-level keys this version reads; others are reported, so a setting that does nothing is noticed. */
     private static final Set<String> KNOWN = Set.of("model", "fallbacks", "permission_mode", "max_turns",
-            "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap", "mouse");
+            "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap", "mouse",
+            "strategy", "router");
 
     /** The keys of a {@code [providers.NAME]} table every provider reads; the others are its options. */
     private static final Set<String> PROVIDER_KEYS = Set.of("base_url", "api_key_env", "api_key", "wire_api",
-            "headers", "max_retries");
+            "headers", "max_retries", "api_keys_env");
 
     /** Built on first use: most runs have no config file, and the mapper is not free to create. */
     private static final class Toml {
@@ -118,7 +119,7 @@ public final class ConfigLoader {
 
     static Config build(ObjectNode root, List<Path> sources) {
         String origin = sources.isEmpty() ? "config" : String.join(" + ", sources.stream().map(Path::toString).toList());
-        Reader r = new Reader(origin);
+        ConfigReader r = new ConfigReader(origin);
         List<String> warnings = new ArrayList<>();
         root.fieldNames().forEachRemaining(k -> {
             if (!KNOWN.contains(k)) {
@@ -146,14 +147,14 @@ public final class ConfigLoader {
                 permissions, network, root, List.copyOf(sources), warnings);
     }
 
-    private static ProviderConfig provider(Reader r, String key, JsonNode t) {
+    private static ProviderConfig provider(ConfigReader r, String key, JsonNode t) {
         if (!t.isObject()) {
-            throw new ConfigException(r.origin + ": [" + key + "] must be a table");
+            throw new ConfigException(r.origin() + ": [" + key + "] must be a table");
         }
         Map<String, String> headers = new LinkedHashMap<>();
         r.table(t, key + ".headers").properties().forEach(h -> {
             if (!h.getValue().isTextual()) {
-                throw new ConfigException(r.origin + ": " + key + ".headers." + h.getKey() + " must be a string");
+                throw new ConfigException(r.origin() + ": " + key + ".headers." + h.getKey() + " must be a string");
             }
             headers.put(h.getKey(), h.getValue().asText());
         });
@@ -165,108 +166,15 @@ public final class ConfigLoader {
         });
         return new ProviderConfig(r.string(t, "base_url", key), r.string(t, "api_key_env", key),
                 r.string(t, "api_key", key), r.string(t, "wire_api", key), headers,
-                r.integer(t, key + ".max_retries", "max_retries"), options);
+                r.integer(t, key + ".max_retries", "max_retries"), r.strings(t, key + ".api_keys_env"), options);
     }
 
-    private static ModelOverride model(Reader r, String key, JsonNode t) {
+    private static ModelOverride model(ConfigReader r, String key, JsonNode t) {
         if (!t.isObject()) {
-            throw new ConfigException(r.origin + ": [" + key + "] must be a table");
+            throw new ConfigException(r.origin() + ": [" + key + "] must be a table");
         }
         return new ModelOverride(r.longValue(t, "context_window", key), r.longValue(t, "max_output", key),
                 r.number(t, "input_price", key), r.number(t, "output_price", key),
                 r.number(t, "cache_read_price", key), r.number(t, "cache_write_price", key));
-    }
-
-    /** Typed reads that fail with the key named. */
-    private record Reader(String origin) {
-
-        JsonNode table(JsonNode parent, String key) {
-            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
-            JsonNode v = parent.get(leaf);
-            if (v == null || v.isNull()) {
-                return Json.object();
-            }
-            if (!v.isObject()) {
-                throw new ConfigException(origin + ": '" + key + "' must be a table ([" + key + "])");
-            }
-            return v;
-        }
-
-        Optional<String> string(JsonNode t, String field) {
-            return string(t, field, null);
-        }
-
-        Optional<String> string(JsonNode t, String field, String table) {
-            JsonNode v = t.get(field);
-            if (v == null || v.isNull()) {
-                return Optional.empty();
-            }
-            if (!v.isTextual()) {
-                throw new ConfigException(origin + ": '" + name(table, field) + "' must be a string, e.g. "
-                        + name(table, field) + " = \"...\"");
-            }
-            return Optional.of(v.asText());
-        }
-
-        List<String> strings(JsonNode t, String key) {
-            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
-            JsonNode v = t.get(leaf);
-            if (v == null || v.isNull()) {
-                return List.of();
-            }
-            if (!v.isArray()) {
-                throw new ConfigException(origin + ": '" + key + "' must be a list of strings, e.g. " + leaf + " = [\"...\"]");
-            }
-            List<String> out = new ArrayList<>();
-            for (JsonNode e : v) {
-                if (!e.isTextual()) {
-                    throw new ConfigException(origin + ": every entry of '" + key + "' must be a string");
-                }
-                out.add(e.asText());
-            }
-            return out;
-        }
-
-        Optional<Integer> integer(JsonNode t, String key) {
-            String leaf = key.contains(".") ? key.substring(key.lastIndexOf('.') + 1) : key;
-            return integer(t, key, leaf);
-        }
-
-        Optional<Integer> integer(JsonNode t, String key, String leaf) {
-            JsonNode v = t.get(leaf);
-            if (v == null || v.isNull()) {
-                return Optional.empty();
-            }
-            if (!v.isIntegralNumber() || v.asLong() < 0 || v.asLong() > Integer.MAX_VALUE) {
-                throw new ConfigException(origin + ": '" + key + "' must be a whole number ≥ 0");
-            }
-            return Optional.of(v.asInt());
-        }
-
-        OptionalLong longValue(JsonNode t, String field, String table) {
-            JsonNode v = t.get(field);
-            if (v == null || v.isNull()) {
-                return OptionalLong.empty();
-            }
-            if (!v.isIntegralNumber() || v.asLong() < 0) {
-                throw new ConfigException(origin + ": '" + name(table, field) + "' must be a whole number ≥ 0");
-            }
-            return OptionalLong.of(v.asLong());
-        }
-
-        OptionalDouble number(JsonNode t, String field, String table) {
-            JsonNode v = t.get(field);
-            if (v == null || v.isNull()) {
-                return OptionalDouble.empty();
-            }
-            if (!v.isNumber() || v.asDouble() < 0) {
-                throw new ConfigException(origin + ": '" + name(table, field) + "' must be a number ≥ 0");
-            }
-            return OptionalDouble.of(v.asDouble());
-        }
-
-        private static String name(String table, String field) {
-            return table == null ? field : table + "." + field;
-        }
     }
 }

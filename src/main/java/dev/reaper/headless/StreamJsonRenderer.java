@@ -98,6 +98,14 @@ public final class StreamJsonRenderer implements EventSink {
                 n.put("kind", no.kind().name().toLowerCase(Locale.ROOT));
                 n.put("message", no.message());
             }
+            case Event.Routed r -> {
+                n.put("type", "routing");
+                n.put("strategy", r.strategy());
+                n.put("served", r.served());
+                ArrayNode cancelled = n.putArray("cancelled");
+                r.cancelled().forEach(cancelled::add);
+                n.put("reason", r.reason());
+            }
             case Event.RequestFinished r -> {
                 n.put("type", "request");
                 n.put("provider", r.provider());

@@ -46,6 +46,11 @@ public final class TextRenderer implements EventSink {
                             r.timeToFirstTokenMs() < 0 ? "-" : r.timeToFirstTokenMs() + " ms", r.durationMs())));
                 }
             }
+            case Event.Routed r -> {
+                if (verbose) {
+                    err.println(style.dim("  [" + dev.reaper.protocol.RoutingText.of(r) + "]"));
+                }
+            }
             default -> { }
         }
         err.flush();

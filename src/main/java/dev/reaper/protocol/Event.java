@@ -37,6 +37,16 @@ public sealed interface Event {
     record RequestFinished(String provider, String model, Usage usage, double costUsd, boolean priced,
                            long timeToFirstTokenMs, long durationMs) implements Event {}
 
+    /**
+     * The router weighed several candidate models for one request: which served, which were cancelled
+     * once the answer was known, and why.
+     */
+    record Routed(String strategy, String served, List<String> cancelled, String reason) implements Event {
+        public Routed {
+            cancelled = List.copyOf(cancelled);
+        }
+    }
+
     /** Something the user should know that is not part of the conversation: retries, fallbacks, warnings. */
     record Notice(NoticeKind kind, String message) implements Event {}
 

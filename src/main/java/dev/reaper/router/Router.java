@@ -11,16 +11,23 @@ import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
 
 /**
- * Sends a request to the first candidate model that answers. Each candidate is retried on transient
- * failures with backoff (honouring Retry-After); when its retries are spent, or its failure is one
- * another model may not share (context window, content policy), the next candidate is tried
- * ({@code cascade}). Nothing is retried once the caller has seen output. Every attempt's usage and cost
- * is reported to the observer and charged to the budget, which is checked before each request.
+ * Sends a request to the candidate models by a {@link Strategy} ({@code cascade} unless told otherwise),
+ * after its {@link Selector}s have ordered them. Each model is retried on transient failures with
+ * backoff (honouring Retry-After), skipped while its circuit breaker is open, and charged to the budget,
+ * which is checked before each request. Nothing is retried once the caller has seen output. Every
+ * attempt's usage and cost, and every decision, is reported to the observer.
  */
 public final class Router {
 
     /** A response and the model that produced it. */
     public record Routed(ChatResponse response, ModelRef model) {}
+
+    /** How requests are routed: the strategy, and the selectors that order candidates for it. */
+    public record Policy(Strategy strategy, List<Selector> selectors) {
+        public Policy {
+            selectors = List.copyOf(selectors);
+        }
+    }
 
     private static final Logger LOG = Logger.getLogger(Router.class.getName());
     static final int EXPECTED_OUTPUT_TOKENS = 2_000;
@@ -32,10 +39,21 @@ public final class Router {
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final RandomGenerator random;
+    private final Policy policy;
+    private final CircuitBreakers breakers;
+    private final LatencyStats latency;
+    private final KeyRotation keys = new KeyRotation();
 
     public Router(Map<String, ProviderAdapter> adaptersByWireApi, ProviderDirectory providers,
                   HttpProviderClient http, ModelCatalog catalog, RetryPolicy retry, Sleeper sleeper,
                   RandomGenerator random) {
+        this(adaptersByWireApi, providers, http, catalog, retry, sleeper, random, new Policy(Cascade.INSTANCE, List.of()),
+                CircuitBreakers.defaults(java.time.Clock.systemUTC()), new LatencyStats());
+    }
+
+    public Router(Map<String, ProviderAdapter> adaptersByWireApi, ProviderDirectory providers,
+                  HttpProviderClient http, ModelCatalog catalog, RetryPolicy retry, Sleeper sleeper,
+                  RandomGenerator random, Policy policy, CircuitBreakers breakers, LatencyStats latency) {
         this.adapters = Map.copyOf(adaptersByWireApi);
         this.providers = providers;
         this.http = http;
@@ -43,6 +61,9 @@ public final class Router {
         this.retry = retry;
         this.sleeper = sleeper;
         this.random = random;
+        this.policy = policy;
+        this.breakers = breakers;
+        this.latency = latency;
     }
 
     public ModelCatalog catalog() {
@@ -53,37 +74,119 @@ public final class Router {
         return providers;
     }
 
+    public Policy policy() {
+        return policy;
+    }
+
+    public LatencyStats latency() {
+        return latency;
+    }
+
+    public CircuitBreakers breakers() {
+        return breakers;
+    }
+
     public Optional<ProviderAdapter> adapter(String wireApi) {
         return Optional.ofNullable(adapters.get(wireApi));
     }
 
+    /** Routes by the router's own policy. */
     public Routed chat(List<ModelRef> candidates, ChatRequest request, StreamListener listener,
+                       BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
+        return chat(policy, candidates, request, listener, budget, observer, cancel);
+    }
+
+    public Routed chat(Policy policy, List<ModelRef> candidates, ChatRequest request, StreamListener listener,
                        BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no model to send the request to");
         }
-        for (int c = 0; ; c++) {
-            ModelRef model = candidates.get(c);
+        List<ModelRef> order = List.copyOf(new java.util.LinkedHashSet<>(candidates));
+        StringBuilder why = new StringBuilder();
+        for (Selector s : policy.selectors()) {
+            order = s.order(order, request, why);
+        }
+        order = skippingOpenBreakers(order, why);
+        List<ModelRef> ordered = order;
+        if (!why.isEmpty()) {
+            LOG.fine(() -> "routing " + policy.strategy().name() + " over " + ordered + ": " + why);
+        }
+        Routed routed = policy.strategy().route(new Sender(budget, observer, order.size() > 1), order, request, listener,
+                cancel);
+        for (Selector s : policy.selectors()) {
+            s.served(request, routed.model());
+        }
+        return routed;
+    }
+
+    /**
+     * The candidates whose breakers are closed or ready to probe; when every one is cooling down, all
+     * of them (the request then fails at once, saying so).
+     */
+    private List<ModelRef> skippingOpenBreakers(List<ModelRef> order, StringBuilder why) {
+        if (order.size() < 2) {
+            return order;
+        }
+        List<ModelRef> open = order.stream().filter(m -> !breakers.allows(m)).toList();
+        if (open.isEmpty() || open.size() == order.size()) {
+            return order;
+        }
+        why.append(why.isEmpty() ? "" : "; ").append("skipping ").append(open).append(" (circuit open)");
+        return order.stream().filter(breakers::allows).toList();
+    }
+
+    /** The dispatch a strategy sends through, bound to one request's budget and observer. */
+    private final class Sender implements Dispatch {
+        private final BudgetGuard budget;
+        private final RouterObserver observer;
+        private final boolean breakersApply;
+
+        Sender(BudgetGuard budget, RouterObserver observer, boolean breakersApply) {
+            this.budget = budget;
+            this.observer = observer;
+            this.breakersApply = breakersApply;
+        }
+
+        @Override
+        public ChatResponse send(ModelRef model, ChatRequest request, StreamListener listener, Cancellation cancel) {
+            if (breakersApply && !breakers.tryAcquire(model)) {
+                throw new ProviderException(ProviderException.Kind.OVERLOADED, model.provider(),
+                        model + " is cooling down after repeated failures (circuit breaker open)");
+            }
             try {
-                return new Routed(withRetries(model, request, listener, budget, observer, cancel), model);
+                ChatResponse r = withRetries(model, request, listener, budget, observer, cancel);
+                breakers.success(model);
+                return r;
             } catch (ProviderException e) {
-                boolean more = c + 1 < candidates.size();
-                boolean sawOutput = e.partial() != null && shown(e.partial());
-                if (!more || sawOutput || !cascades(e.kind())) {
-                    throw e;
-                }
-                observer.fallingBack(model, candidates.get(c + 1), e);
+                breakers.failure(model, e.kind());
+                throw e;
+            } catch (RuntimeException e) {
+                breakers.failure(model, ProviderException.Kind.CANCELLED);
+                throw e;
             }
         }
-    }
 
-    private static boolean cascades(ProviderException.Kind kind) {
-        return kind.isTransient() || kind == ProviderException.Kind.CONTEXT_LENGTH
-                || kind == ProviderException.Kind.CONTENT_POLICY;
-    }
+        @Override
+        public boolean available(ModelRef model) {
+            return !breakersApply || breakers.allows(model);
+        }
 
-    private static boolean shown(ChatResponse partial) {
-        return !partial.message().content().isEmpty();
+        @Override
+        public LatencyStats latency() {
+            return latency;
+        }
+
+        @Override
+        public void decided(RouterObserver.Decision decision) {
+            LOG.fine(() -> decision.strategy() + ": " + decision.served() + " served (" + decision.reason() + ")"
+                    + (decision.cancelled().isEmpty() ? "" : "; cancelled " + decision.cancelled()));
+            observer.decided(decision);
+        }
+
+        @Override
+        public void fallingBack(ModelRef from, ModelRef to, ProviderException cause) {
+            observer.fallingBack(from, to, cause);
+        }
     }
 
     /** The request with its output limit lowered to what the model can produce, when the catalog knows. */
@@ -97,10 +200,11 @@ public final class Router {
 
     private ChatResponse withRetries(ModelRef model, ChatRequest request, StreamListener listener,
                                      BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
-        ProviderEndpoint endpoint = providers.find(model.provider()).orElseThrow(() ->
+        ProviderEndpoint configured = providers.find(model.provider()).orElseThrow(() ->
                 new ProviderException(ProviderException.Kind.CONFIG, model.provider(),
                         "unknown provider '" + model.provider() + "' in model " + model + ": "
                                 + providers.setupHint(model.provider())));
+        ProviderEndpoint endpoint = keys.current(configured);
         ProviderAdapter adapter = adapters.get(endpoint.wireApi());
         if (adapter == null) {
             throw new ProviderException(ProviderException.Kind.CONFIG, endpoint.name(),
@@ -111,15 +215,18 @@ public final class Router {
             throw new ProviderException(ProviderException.Kind.AUTH, endpoint.name(),
                     "no API key for " + endpoint.name() + ": " + providers.setupHint(endpoint.name()));
         }
-        HttpCall call = adapter.chatCall(endpoint, model.model(), fitted(request, model));
-        LOG.fine(() -> "request to " + model + ": " + call.method() + " " + call.url() + " (" + call.body().length
+        ChatRequest fitted = fitted(request, model);
+        HttpCall call = adapter.chatCall(endpoint, model.model(), fitted);
+        HttpCall first = call;
+        LOG.fine(() -> "request to " + model + ": " + first.method() + " " + first.url() + " (" + first.body().length
                 + " bytes)");
         Optional<Pricing> pricing = catalog.find(model).flatMap(ModelInfo::pricing);
         // the prompt estimated at 4 bytes a token, plus a typical answer (the full output limit would refuse
         // most requests under small budgets for tokens that are rarely produced)
-        long outputAllowance = Math.min(fitted(request, model).maxTokens(), EXPECTED_OUTPUT_TOKENS);
-        double estimate = pricing.map(p -> (p.input() * (call.body().length / 4.0) + p.output() * outputAllowance)
+        long outputAllowance = Math.min(fitted.maxTokens(), EXPECTED_OUTPUT_TOKENS);
+        double estimate = pricing.map(p -> (p.input() * (first.body().length / 4.0) + p.output() * outputAllowance)
                 / 1_000_000.0).orElse(0.0);
+        int keysTried = 1;
         for (int attempt = 0; ; attempt++) {
             if (cancel.isCancelled()) {
                 throw new ProviderException(ProviderException.Kind.CANCELLED, endpoint.name(), "cancelled");
@@ -149,8 +256,10 @@ public final class Router {
             double cost = pricing.map(p -> p.cost(usage)).orElse(0.0);
             reservation.settle(cost);
             long now = System.nanoTime();
-            observer.attemptFinished(new RouterObserver.Attempt(model, usage, cost, pricing.isPresent(),
-                    firstAt.get() < 0 ? -1 : (firstAt.get() - start) / 1_000_000, (now - start) / 1_000_000, failure));
+            long ttft = firstAt.get() < 0 ? -1 : (firstAt.get() - start) / 1_000_000;
+            latency.record(model, ttft);
+            observer.attemptFinished(new RouterObserver.Attempt(model, usage, cost, pricing.isPresent(), ttft,
+                    (now - start) / 1_000_000, failure));
             if (failure == null) {
                 ChatResponse done = response;
                 LOG.fine(() -> model + " answered: " + done.stopReason() + ", " + usage.inputTokens() + " in / "
@@ -162,6 +271,13 @@ public final class Router {
             boolean shown = firstAt.get() >= 0;
             if (failure.kind() == ProviderException.Kind.AUTH) {
                 throw failure.withAdvice(providers.setupHint(endpoint.name()));
+            }
+            if (failure.kind() == ProviderException.Kind.RATE_LIMIT && !shown && keys.rotate(configured, keysTried)) {
+                keysTried++;
+                endpoint = keys.current(configured);
+                call = adapter.chatCall(endpoint, model.model(), fitted);
+                observer.retrying(model, attempt + 1, Duration.ZERO, failure.withAdvice("trying the next key"));
+                continue;
             }
             if (failure.kind() == ProviderException.Kind.CANCELLED || shown || !failure.kind().isTransient()
                     || attempt >= endpoint.maxRetries() || !retry.waitIsReasonable(failure.retryAfter())) {

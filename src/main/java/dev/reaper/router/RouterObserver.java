@@ -13,6 +13,9 @@ public interface RouterObserver {
 
     default void fallingBack(ModelRef from, ModelRef to, ProviderException cause) {}
 
+    /** A strategy that weighed several candidates decided: who served, who was cancelled, and why. */
+    default void decided(Decision decision) {}
+
     RouterObserver NONE = new RouterObserver() { };
 
     /**
@@ -22,4 +25,19 @@ public interface RouterObserver {
      */
     record Attempt(ModelRef model, Usage usage, double costUsd, boolean priced, long timeToFirstTokenMs,
                    long durationMs, ProviderException failure) {}
+
+    /**
+     * @param strategy  the strategy's name
+     * @param order     the candidates in the order the selectors gave them
+     * @param served    the model whose answer was used
+     * @param cancelled models whose requests were stopped once the answer was known
+     * @param reason    why {@code served} won, in a few words
+     */
+    record Decision(String strategy, java.util.List<ModelRef> order, ModelRef served,
+                    java.util.List<ModelRef> cancelled, String reason) {
+        public Decision {
+            order = java.util.List.copyOf(order);
+            cancelled = java.util.List.copyOf(cancelled);
+        }
+    }
 }

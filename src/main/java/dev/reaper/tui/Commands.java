@@ -51,6 +51,7 @@ final class Commands {
             case "help" -> help();
             case "model" -> model(args);
             case "compare" -> compare(args);
+            case "strategy" -> strategy(args);
             case "cost" -> toggle(TuiState.Pane.COST);
             case "diff" -> toggle(TuiState.Pane.DIFF);
             case "plan", "todo" -> toggle(TuiState.Pane.PLAN);
@@ -151,6 +152,23 @@ final class Commands {
             items.add(new Dialog.Picker.Item(id, detail, id));
         }
         ctx.state.dialog = new Dialog.Picker("model", items, item -> model(item.value()), null);
+    }
+
+    private void strategy(String args) {
+        if (args.isEmpty()) {
+            note("strategy: " + ctx.session.policy().map(p -> p.strategy().name()).orElse(
+                    ctx.services.router().policy().strategy().name()) + " over " + ctx.session.models()
+                    + " (/strategy single|cascade|race|speculate|merge; /model a/x,b/y sets the candidates)",
+                    ChatEntry.Note.Kind.INFO);
+            return;
+        }
+        try {
+            ctx.session.setPolicy(ctx.services.policy(args));
+            note("strategy: " + args + (ctx.session.models().size() < 2 && !args.equals("single") && !args.equals("cascade")
+                    ? " (give several models with /model a/x,b/y for it to choose from)" : ""), ChatEntry.Note.Kind.INFO);
+        } catch (RuntimeException e) {
+            note(e.getMessage(), ChatEntry.Note.Kind.ERROR);
+        }
     }
 
     private void compare(String args) {

@@ -22,6 +22,11 @@ final class Completion {
         this.ctx = ctx;
     }
 
+    /** Whether the cursor is in a command's first argument: models and sessions are only completed there. */
+    private static boolean firstArgument(String beforeCursor) {
+        return beforeCursor.indexOf(' ') == beforeCursor.lastIndexOf(' ');
+    }
+
     /** Opens, updates or closes the popup for the text now typed. {@code forced}: asked for with Tab. */
     void update(boolean forced) {
         TuiState s = ctx.state;
@@ -45,7 +50,7 @@ final class Completion {
             for (String f : ctx.files.match(word.substring(1), 50)) {
                 items.add(new Popup.Item("@" + f, ""));
             }
-        } else if (text.startsWith("/") && !firstWord) {
+        } else if (text.startsWith("/") && !firstWord && firstArgument(text.substring(0, s.input.cursor()))) {
             String command = text.substring(1, text.indexOf(' ')).toLowerCase(Locale.ROOT);
             SlashCommand.Completion kind = SlashCommand.BUILT_IN.stream().filter(c -> c.name().equals(command))
                     .map(SlashCommand::completion).findFirst().orElse(SlashCommand.Completion.NONE);

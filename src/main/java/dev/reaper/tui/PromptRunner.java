@@ -192,6 +192,7 @@ final class PromptRunner {
             case Event.Notice n -> s.chat.add(new ChatEntry.Note(n.message(),
                     n.kind() == Event.NoticeKind.INFO ? ChatEntry.Note.Kind.INFO : ChatEntry.Note.Kind.WARNING));
             case Event.TurnFinished f -> s.cost.turnMillis = f.outcome().durationMs();
+            case Event.Routed r -> s.chat.add(new ChatEntry.Note(dev.reaper.protocol.RoutingText.of(r), ChatEntry.Note.Kind.INFO));
             case Event.SessionStarted ignored -> { }
         }
     }

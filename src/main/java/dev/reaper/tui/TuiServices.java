@@ -36,6 +36,9 @@ public interface TuiServices {
 
     Router router();
 
+    /** The routing policy of a strategy by name ({@code /strategy}); throws with the names when unknown. */
+    Router.Policy policy(String strategy);
+
     /** The usage ledger, or null when it cannot be opened. */
     UsageLedger ledger();
 

@@ -31,6 +31,7 @@ class RouterTest {
     final List<String> fallbacks = Collections.synchronizedList(new ArrayList<>());
     Timeouts timeouts = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(5));
     boolean withKeys = true;
+    Map<String, Secret> extraSecrets = Map.of();
 
     final RouterObserver observer = new RouterObserver() {
         @Override
@@ -87,7 +88,8 @@ class RouterTest {
 
     ProviderEndpoint endpoint(String name, String wire, String url) {
         Optional<Secret> key = withKeys ? Optional.of(Secret.of("test-key-" + name + "-0001")) : Optional.empty();
-        return new ProviderEndpoint(name, wire, url, key, name.toUpperCase() + "_API_KEY", Map.of(), timeouts, 2);
+        return new ProviderEndpoint(name, wire, url, key, name.toUpperCase() + "_API_KEY", Map.of(), timeouts, 2,
+                Map.of(), extraSecrets);
     }
 
     static ChatRequest request() {
@@ -104,6 +106,25 @@ class RouterTest {
 
     Router.Routed chat(String models) {
         return chat(models, BudgetGuard.unlimited(), new Cancellation());
+    }
+
+    @Test
+    void aRateLimitMovesTheProviderToItsNextKeyAtOnce() {
+        extraSecrets = Map.of("api_key_2", Secret.of("test-key-second-0002"));
+        fake.enqueue(Step.error(429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"x\"}}",
+                Map.of("retry-after", "30")));
+        fake.conversation(Step.text("ok"));
+        Router r = router();
+        List<ModelRef> model = List.of(ModelRef.parse("anthropic/claude-sonnet-4-5"));
+
+        assertThat(r.chat(model, request(), StreamListener.NONE, BudgetGuard.unlimited(), observer, new Cancellation())
+                .response().message().text()).isEqualTo("ok");
+        assertThat(waits).as("no wait: another key is free").isEmpty();
+        assertThat(fake.chatRequests()).extracting(q -> q.headers().get("x-api-key"))
+                .containsExactly("test-key-anthropic-0001", "test-key-second-0002");
+        // the next request starts on the key that worked
+        r.chat(model, request(), StreamListener.NONE, BudgetGuard.unlimited(), observer, new Cancellation());
+        assertThat(fake.chatRequests().get(2).headers().get("x-api-key")).isEqualTo("test-key-second-0002");
     }
 
     @Test

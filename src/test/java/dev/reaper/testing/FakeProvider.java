@@ -96,9 +96,16 @@ public final class FakeProvider implements AutoCloseable {
         return requests().stream().filter(r -> r.method().equals("POST")).toList();
     }
 
+    /** How many times a client closed the connection before its answer was complete. */
+    public int disconnects() {
+        return disconnects.get();
+    }
+
     public List<String> violations() {
         return List.copyOf(violations);
     }
+
+    private final java.util.concurrent.atomic.AtomicInteger disconnects = new java.util.concurrent.atomic.AtomicInteger();
 
     private void acceptLoop() {
         while (!closed) {
@@ -125,8 +132,13 @@ public final class FakeProvider implements AutoCloseable {
                     return;
                 }
                 requests.add(req);
-                if (!respond(req, socket, out)) {
-                    return;
+                try {
+                    if (!respond(req, socket, out)) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    disconnects.incrementAndGet(); // the client left before the answer was complete
+                    throw e;
                 }
             }
         } catch (IOException e) {
@@ -212,6 +224,13 @@ public final class FakeProvider implements AutoCloseable {
                 writePaced(out, body.contentType(), body.body(), tokens * 1_000_000_000L / p.tokensPerSecond());
                 return true;
             }
+            case Step.Delayed d -> {
+                if (!waitForClient(socket, d.delay())) {
+                    disconnects.incrementAndGet();
+                    return false;
+                }
+                return send(d.inner(), format, req, socket, out);
+            }
             case Step.Hang h -> {
                 while (!closed && !socket.isClosed()) {
                     try {
@@ -229,6 +248,31 @@ public final class FakeProvider implements AutoCloseable {
                 WireRenderer.Rendered body = render(format, step, req);
                 writeStream(out, body.contentType(), body.body(), -1, null);
                 return true;
+            }
+        }
+    }
+
+    /** Waits, watching the connection; false when the client closed it meanwhile. */
+    private static boolean waitForClient(Socket socket, java.time.Duration delay) throws IOException {
+        long end = System.nanoTime() + delay.toNanos();
+        int before = socket.getSoTimeout();
+        try {
+            socket.setSoTimeout(10);
+            while (System.nanoTime() < end) {
+                try {
+                    if (socket.getInputStream().read() < 0) {
+                        return false;
+                    }
+                } catch (java.net.SocketTimeoutException stillThere) {
+                    // nothing sent and not closed: keep waiting
+                } catch (IOException reset) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(before);
             }
         }
     }

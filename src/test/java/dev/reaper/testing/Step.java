@@ -36,6 +36,9 @@ public sealed interface Step {
     /** Read the request, then never answer. */
     record Hang() implements Step {}
 
+    /** Waits {@code delay} before answering with {@code inner}; a client that leaves meanwhile is counted. */
+    record Delayed(Step inner, Duration delay) implements Step {}
+
     static Step text(String text) {
         return new Text(text);
     }

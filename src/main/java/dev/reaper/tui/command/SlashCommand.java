@@ -14,6 +14,8 @@ public record SlashCommand(String name, String args, String description, Complet
             new SlashCommand("help", "", "commands and keys", Completion.NONE),
             new SlashCommand("model", "[provider/model]", "switch model (a picker without argument)", Completion.MODELS),
             new SlashCommand("compare", "a/x,b/y prompt", "ask several models at once, side by side", Completion.MODELS),
+            new SlashCommand("strategy", "[name]", "how requests use the candidate models: single, cascade, race,"
+                    + " speculate, merge", Completion.NONE),
             new SlashCommand("cost", "", "show or hide the cost pane", Completion.NONE),
             new SlashCommand("diff", "", "show or hide the diff pane", Completion.NONE),
             new SlashCommand("plan", "", "show or hide the plan pane", Completion.NONE),

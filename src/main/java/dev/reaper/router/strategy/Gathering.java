@@ -1,0 +1,69 @@
+package dev.reaper.router.strategy;
+
+import dev.reaper.protocol.Cancellation;
+import dev.reaper.router.ChatRequest;
+import dev.reaper.router.ChatResponse;
+import dev.reaper.router.Dispatch;
+import dev.reaper.router.ModelRef;
+import dev.reaper.router.ProviderException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks several candidates at once and waits for all of them, up to a deadline after which the
+ * stragglers are cancelled: the common part of {@code speculate} and {@code merge}.
+ */
+final class Gathering {
+
+    /** The answers that came back, in candidate order, with their buffered events. */
+    record Result(List<Scorer.Answer> answers, Map<ModelRef, BufferedListener> events, List<ModelRef> cancelled,
+                  ProviderException firstFailure) {}
+
+    private Gathering() {}
+
+    static Result gather(Dispatch dispatch, List<ModelRef> models, ChatRequest request, Duration deadline,
+                         Cancellation cancel) {
+        Map<ModelRef, BufferedListener> events = new HashMap<>();
+        try (Contenders field = new Contenders(models, cancel)) {
+            for (Contenders.Contender c : field.all) {
+                BufferedListener buffer = new BufferedListener();
+                events.put(c.model, buffer);
+                field.start(c, x -> dispatch.send(x.model, request, buffer, x.cancel));
+            }
+            long end = System.nanoTime() + deadline.toNanos();
+            List<ModelRef> cancelled = new ArrayList<>();
+            for (Contenders.Contender c : field.all) {
+                try {
+                    c.result.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    c.cancel.cancel();
+                    cancelled.add(c.model);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // read through failure() below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    field.all.forEach(x -> x.cancel.cancel());
+                }
+            }
+            field.awaitAll();
+            List<Scorer.Answer> answers = new ArrayList<>();
+            for (Contenders.Contender c : field.all) {
+                if (c.succeeded() && !cancelled.contains(c.model)) {
+                    answers.add(new Scorer.Answer(c.model, c.result.join()));
+                }
+            }
+            return new Result(answers, events, cancelled, field.firstFailure());
+        }
+    }
+
+    /** The candidate whose answer was picked, its events replayed to the caller. */
+    static ChatResponse deliver(Result gathered, int best, dev.reaper.router.StreamListener listener) {
+        Scorer.Answer a = gathered.answers().get(best);
+        gathered.events().get(a.model()).replayTo(listener);
+        return a.response();
+    }
+}

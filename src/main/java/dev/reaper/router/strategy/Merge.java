@@ -1,0 +1,95 @@
+package dev.reaper.router.strategy;
+
+import dev.reaper.protocol.Cancellation;
+import dev.reaper.protocol.ContentBlock;
+import dev.reaper.protocol.Message;
+import dev.reaper.router.Cascade;
+import dev.reaper.router.ChatRequest;
+import dev.reaper.router.ChatResponse;
+import dev.reaper.router.Dispatch;
+import dev.reaper.router.ModelRef;
+import dev.reaper.router.ProviderException;
+import dev.reaper.router.Router;
+import dev.reaper.router.RouterObserver;
+import dev.reaper.router.StreamListener;
+import dev.reaper.router.Strategy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Asks {@code k} candidates at once, then has a model combine the best parts of their answers with a
+ * merge prompt, streamed to the caller. Answers that call tools are actions, not prose, and are not
+ * spliced: then the best one is picked by the {@link RuleScorer}, and the decision says so.
+ */
+public final class Merge implements Strategy {
+
+    private final int k;
+    private final Duration deadline;
+    private final Optional<ModelRef> merger;
+    private final RuleScorer rules = new RuleScorer();
+
+    /** @param merger the model that writes the merged answer; the first candidate when empty */
+    public Merge(int k, Duration deadline, Optional<ModelRef> merger) {
+        if (k < 2) {
+            throw new IllegalArgumentException("merge needs at least 2 candidates at once, not " + k);
+        }
+        this.k = k;
+        this.deadline = deadline;
+        this.merger = merger;
+    }
+
+    @Override
+    public String name() {
+        return "merge";
+    }
+
+    @Override
+    public Router.Routed route(Dispatch dispatch, List<ModelRef> candidates, ChatRequest request,
+                               StreamListener listener, Cancellation cancel) {
+        List<ModelRef> asked = candidates.subList(0, Math.min(k, candidates.size()));
+        if (asked.size() < 2) {
+            return Cascade.from(dispatch, candidates, 0, request, listener, cancel);
+        }
+        Gathering.Result got = Gathering.gather(dispatch, asked, request, deadline, cancel);
+        if (got.answers().isEmpty()) {
+            throw got.firstFailure() != null ? got.firstFailure()
+                    : new ProviderException(ProviderException.Kind.TIMEOUT, asked.get(0).provider(),
+                            "no candidate answered within " + deadline.toMillis() + " ms: " + asked);
+        }
+        boolean actions = got.answers().stream().anyMatch(a -> a.response().message().content().stream()
+                .anyMatch(b -> b instanceof ContentBlock.ToolUse));
+        if (got.answers().size() == 1 || actions) {
+            Scorer.Verdict v = got.answers().size() == 1 ? new Scorer.Verdict(0, "the only answer")
+                    : rules.pick(request, got.answers(), dispatch, cancel);
+            ModelRef winner = got.answers().get(v.best()).model();
+            ChatResponse r = Gathering.deliver(got, v.best(), listener);
+            dispatch.decided(new RouterObserver.Decision(name(), candidates, winner, got.cancelled(),
+                    (actions ? "answers call tools, so the best was picked instead of merged: " : "") + v.reason()));
+            return new Router.Routed(r, winner);
+        }
+        ModelRef writer = merger.orElse(got.answers().get(0).model());
+        ChatRequest merge = mergeRequest(request, got.answers());
+        ChatResponse merged = dispatch.send(writer, merge, listener, cancel);
+        List<ModelRef> from = got.answers().stream().map(Scorer.Answer::model).toList();
+        dispatch.decided(new RouterObserver.Decision(name(), candidates, writer, got.cancelled(),
+                "merged the answers of " + from + " with " + writer));
+        return new Router.Routed(merged, writer);
+    }
+
+    /** The conversation so far, plus the answers and the instruction to combine them. */
+    static ChatRequest mergeRequest(ChatRequest request, List<Scorer.Answer> answers) {
+        StringBuilder sb = new StringBuilder("Several assistants answered my last message. Their answers follow.\n");
+        for (int i = 0; i < answers.size(); i++) {
+            sb.append("\n<answer ").append(i + 1).append(">\n").append(answers.get(i).response().message().text())
+                    .append("\n</answer ").append(i + 1).append(">\n");
+        }
+        sb.append("\nWrite the one answer I should get: keep what is correct and useful in any of them, drop what"
+                + " is wrong or repeated, and resolve disagreements by what is right. Answer me directly and do"
+                + " not mention that there were several answers.");
+        List<Message> messages = new ArrayList<>(request.messages());
+        messages.add(Message.user(sb.toString()));
+        return new ChatRequest(request.system(), messages, List.of(), request.maxTokens(), request.sessionId());
+    }
+}
