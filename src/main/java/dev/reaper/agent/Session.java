@@ -230,8 +230,10 @@ public final class Session implements AutoCloseable {
                         status == Outcome.Status.INTERRUPTED ? "interrupted" : e.getMessage(), turns, recorder, start,
                         model);
             } catch (BudgetExceededException e) {
-                return finish(Outcome.Status.BUDGET_EXCEEDED, lastText, e.getMessage()
-                        + ": raise --max-budget-usd to go on", turns, recorder, start, model);
+                return finish(Outcome.Status.BUDGET_EXCEEDED, lastText, e.getMessage() + (e.limitName().equals("budget")
+                        ? ": raise --max-budget-usd to go on"
+                        : ": raise it in [budget] of config.toml (or with --budget) to go on"), turns, recorder, start,
+                        model);
             }
             if (!routed.model().toString().equals(model) || turns == 1) {
                 ObjectNode served = Json.object();

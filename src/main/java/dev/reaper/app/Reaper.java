@@ -18,6 +18,9 @@ import dev.reaper.router.Router;
 import dev.reaper.router.CircuitBreakers;
 import dev.reaper.router.LatencyStats;
 import dev.reaper.config.RoutingConfig;
+import dev.reaper.config.BudgetConfig;
+import dev.reaper.router.BudgetGuard;
+import java.time.LocalDate;
 import dev.reaper.router.Sleeper;
 import dev.reaper.store.SessionStore;
 import dev.reaper.store.UsageLedger;
@@ -48,6 +51,9 @@ public final class Reaper implements AutoCloseable {
     private volatile Sleeper sleeper = Sleeper.REAL;
     private volatile Thread warmUp;
     private volatile RoutingConfig routing;
+    private volatile BudgetGuard budgets;
+    private volatile String budgetFlags;
+    private volatile java.util.function.Consumer<String> budgetWarnings = w -> { };
     private final LatencyStats latency = new LatencyStats();
     private final Lazy<Routing> policies;
 
@@ -87,6 +93,51 @@ public final class Reaper implements AutoCloseable {
      */
     public Reaper routeWith(Optional<String> strategy, Optional<Boolean> hedge) {
         this.routing = routing().with(strategy, hedge);
+        return this;
+    }
+
+    /**
+     * The process's period budgets ({@code [budget]} and {@code --budget}), under which every session's
+     * guard is made; built on first use, reading what each period has already spent from the ledger.
+     */
+    public BudgetGuard budgets() {
+        BudgetGuard b = budgets;
+        if (b == null) {
+            synchronized (this) {
+                b = budgets;
+                if (b == null) {
+                    BudgetConfig bc = budgetConfig();
+                    UsageLedger l = null;
+                    if (!bc.periods().isEmpty()) {
+                        try {
+                            l = ledger();
+                        } catch (RuntimeException e) {
+                            l = null;
+                        }
+                    }
+                    b = Budgets.guard(bc, l, workspace.root().toString(), LocalDate.now(clock),
+                            w -> budgetWarnings.accept(w));
+                    budgets = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    /** Where soft-budget warnings go: the session opened last says them to its user. */
+    public void onBudgetWarning(java.util.function.Consumer<String> sink) {
+        this.budgetWarnings = sink;
+    }
+
+    private BudgetConfig budgetConfig() {
+        BudgetConfig bc = BudgetConfig.of(config);
+        return budgetFlags == null ? bc : bc.withHardLimits(budgetFlags);
+    }
+
+    /** Hard period limits from the command line ({@code --budget daily=5}); must come before the first request. */
+    public Reaper withBudgets(String spec) {
+        this.budgetFlags = spec;
+        budgetConfig(); // a bad spec fails now, before anything is sent
         return this;
     }
 

@@ -106,8 +106,9 @@ public final class SessionLauncher {
         } else {
             transcript = store.create(root.toString(), candidates.get(0).toString());
         }
-        BudgetGuard budget = options.maxBudgetUsd().isPresent() ? new BudgetGuard(options.maxBudgetUsd().getAsDouble())
-                : BudgetGuard.unlimited();
+        BudgetGuard budget = app.budgets().child(options.maxBudgetUsd().isPresent()
+                ? options.maxBudgetUsd().getAsDouble() : Double.POSITIVE_INFINITY);
+        app.onBudgetWarning(w -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, w)));
         ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember);

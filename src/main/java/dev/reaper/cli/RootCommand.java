@@ -109,6 +109,11 @@ public final class RootCommand implements Callable<Integer> {
             + " answer; the first token wins.")
     boolean hedge;
 
+    @Option(names = "--budget", paramLabel = "PERIOD=USD[,...]",
+            description = "Hard spending limits on top of config's [budget]: daily, weekly, monthly, and project-daily,"
+                    + " project-weekly, project-monthly for this workspace alone (exit 4 when one would be passed).")
+    String budget;
+
     @Option(names = {"-c", "--continue"}, description = "Continue the most recent session of this workspace.")
     boolean continueLatest;
 
@@ -138,8 +143,9 @@ public final class RootCommand implements Callable<Integer> {
 
     /** Boots Reaper in {@code dir} with this command line's routing choices. */
     Reaper boot(Path dir) {
-        return Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())
+        Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())
                 .routeWith(Optional.ofNullable(strategy), hedge ? Optional.of(true) : Optional.empty());
+        return budget == null ? app : app.withBudgets(budget);
     }
 
     @Override

@@ -1,39 +1,118 @@
 package dev.reaper.router;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
 /**
- * A hard spending limit. A request reserves its estimated cost before it is sent and settles its real
- * cost after; a reservation that would take spending past the limit is refused, atomically, so
- * concurrent requests cannot overshoot together.
+ * Spending limits. A request reserves its estimated cost before it is sent and settles its real cost
+ * after; a reservation that would take spending past a hard limit is refused. A guard may have a parent
+ * (a session's guard under the process's daily, weekly, monthly and project limits): a reservation
+ * holds in the whole chain or nowhere, under one lock, so concurrent requests cannot overshoot together.
+ * Crossing a soft limit is reported once, and never refuses anything.
  */
 public final class BudgetGuard {
 
-    private final double limitUsd;
+    /**
+     * One limit. {@code alreadySpentUsd} is what was spent in its period before this guard existed (from
+     * the usage ledger); the guard adds what it sees settled.
+     */
+    public record Limit(String name, double hardUsd, double softUsd, double alreadySpentUsd) {
+
+        public static Limit hard(String name, double usd) {
+            return new Limit(name, usd, Double.POSITIVE_INFINITY, 0);
+        }
+    }
+
+    private final Object lock;
+    private final BudgetGuard parent;
+    private final List<Limit> limits;
+    private final Consumer<String> softWarning;
+    private final boolean[] warned;
     private double spent;
     private double reserved;
 
+    private BudgetGuard(BudgetGuard parent, List<Limit> limits, Consumer<String> softWarning) {
+        this.parent = parent;
+        this.lock = parent == null ? new Object() : parent.lock;
+        this.limits = List.copyOf(limits);
+        this.softWarning = softWarning;
+        this.warned = new boolean[limits.size()];
+    }
+
+    /** One hard limit, for a session or a run ({@code --max-budget-usd}). */
     public BudgetGuard(double limitUsd) {
-        this.limitUsd = limitUsd;
+        this(null, List.of(Limit.hard("budget", limitUsd)), w -> { });
     }
 
     public static BudgetGuard unlimited() {
-        return new BudgetGuard(Double.POSITIVE_INFINITY);
+        return new BudgetGuard(null, List.of(), w -> { });
     }
 
-    public synchronized Reservation reserve(double estimateUsd) {
+    /** A guard over several limits; {@code softWarning} is told, once per limit, when a soft limit is passed. */
+    public static BudgetGuard of(List<Limit> limits, Consumer<String> softWarning) {
+        return new BudgetGuard(null, limits, softWarning);
+    }
+
+    /** A guard with its own limit under this one: what it spends counts here too. */
+    public BudgetGuard child(double limitUsd) {
+        return new BudgetGuard(this, Double.isInfinite(limitUsd) ? List.of() : List.of(Limit.hard("budget", limitUsd)),
+                w -> { });
+    }
+
+    public Reservation reserve(double estimateUsd) {
         double est = Math.max(0, estimateUsd);
-        if (spent + reserved + est > limitUsd || (limitUsd != Double.POSITIVE_INFINITY && spent >= limitUsd)) {
-            throw new BudgetExceededException(limitUsd, spent, est);
+        synchronized (lock) {
+            for (BudgetGuard g = this; g != null; g = g.parent) {
+                g.check(est);
+            }
+            for (BudgetGuard g = this; g != null; g = g.parent) {
+                g.reserved += est;
+            }
         }
-        reserved += est;
         return new Reservation(est);
     }
 
-    public synchronized double spent() {
-        return spent;
+    private void check(double est) {
+        for (Limit l : limits) {
+            double used = l.alreadySpentUsd() + spent;
+            if (used + reserved + est > l.hardUsd() || (!Double.isInfinite(l.hardUsd()) && used >= l.hardUsd())) {
+                throw new BudgetExceededException(l.name(), l.hardUsd(), used, est);
+            }
+        }
     }
 
+    /** What this guard has seen settled (not counting what was spent before it existed). */
+    public double spent() {
+        synchronized (lock) {
+            return spent;
+        }
+    }
+
+    /** The tightest hard limit of this guard, or infinity. */
     public double limit() {
-        return limitUsd;
+        return limits.stream().mapToDouble(Limit::hardUsd).min().orElse(Double.POSITIVE_INFINITY);
+    }
+
+    public List<Limit> limits() {
+        return limits;
+    }
+
+    public BudgetGuard parent() {
+        return parent;
+    }
+
+    private void settled(double estimate, double actual, List<String> warnings) {
+        reserved -= estimate;
+        spent += actual;
+        for (int i = 0; i < limits.size(); i++) {
+            Limit l = limits.get(i);
+            if (!warned[i] && l.alreadySpentUsd() + spent >= l.softUsd()) {
+                warned[i] = true;
+                warnings.add(String.format(java.util.Locale.ROOT, "%s soft budget of $%.2f passed: $%.2f spent",
+                        l.name(), l.softUsd(), l.alreadySpentUsd() + spent));
+            }
+        }
     }
 
     /** A cost held for one request until its real cost is known. */
@@ -46,14 +125,20 @@ public final class BudgetGuard {
         }
 
         public void settle(double actualUsd) {
-            synchronized (BudgetGuard.this) {
+            List<Runnable> tell = new ArrayList<>();
+            synchronized (lock) {
                 if (settled) {
                     return;
                 }
                 settled = true;
-                reserved -= estimate;
-                spent += Math.max(0, actualUsd);
+                for (BudgetGuard g = BudgetGuard.this; g != null; g = g.parent) {
+                    List<String> warnings = new ArrayList<>();
+                    g.settled(estimate, Math.max(0, actualUsd), warnings);
+                    BudgetGuard guard = g;
+                    warnings.forEach(w -> tell.add(() -> guard.softWarning.accept(w)));
+                }
             }
+            tell.forEach(Runnable::run);
         }
     }
 }

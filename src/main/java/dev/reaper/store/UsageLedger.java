@@ -151,6 +151,21 @@ public final class UsageLedger implements AutoCloseable {
         return rows;
     }
 
+    /** What was spent on or after {@code sinceDay} (an ISO date), in one workspace or (null) in all. */
+    public synchronized double spentSince(String sinceDay, String workspace) {
+        String sql = "SELECT COALESCE(SUM(cost_usd), 0) FROM requests WHERE day >= ? AND (? IS NULL OR workspace = ?)";
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            p.setString(1, sinceDay);
+            p.setString(2, workspace);
+            p.setString(3, workspace);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getDouble(1) : 0;
+            }
+        } catch (SQLException ex) {
+            throw new IllegalStateException("cannot read the usage ledger: " + ex.getMessage(), ex);
+        }
+    }
+
     /** Total cost of one session. */
     public synchronized double sessionCost(String sessionId) {
         try (PreparedStatement p = db.prepareStatement("SELECT COALESCE(SUM(cost_usd), 0) FROM requests WHERE session_id = ?")) {

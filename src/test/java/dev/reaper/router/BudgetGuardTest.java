@@ -106,4 +106,57 @@ class BudgetGuardTest {
         assertThat(refused.get()).isEqualTo(80);
         assertThat(guard.spent()).isEqualTo(5.0);
     }
+
+    @Test
+    void concurrentSessionsUnderOneDailyLimitNeverOvershootIt() throws Exception {
+        List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+        BudgetGuard daily = BudgetGuard.of(List.of(new BudgetGuard.Limit("daily", 10.0, 8.0, 4.0)), warnings::add);
+        List<BudgetGuard> sessions = List.of(daily.child(Double.POSITIVE_INFINITY), daily.child(2.0),
+                daily.child(Double.POSITIVE_INFINITY), daily.child(Double.POSITIVE_INFINITY));
+        ExecutorService pool = Executors.newFixedThreadPool(100);
+        CountDownLatch start = new CountDownLatch(1);
+        AtomicInteger granted = new AtomicInteger();
+        List<Future<?>> work = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                BudgetGuard session = sessions.get(i % sessions.size());
+                work.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        BudgetGuard.Reservation r = session.reserve(0.25);
+                        granted.incrementAndGet();
+                        Thread.yield();
+                        r.settle(0.25);
+                    } catch (BudgetExceededException e) {
+                        assertThat(e.limitName()).isIn("daily", "budget");
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : work) {
+                f.get(1, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // $4 was spent earlier today: $6 are left, 24 requests of $0.25
+        assertThat(granted.get()).isEqualTo(24);
+        assertThat(daily.spent()).isEqualTo(6.0);
+        assertThat(sessions.get(1).spent()).isLessThanOrEqualTo(2.0);
+        assertThat(warnings).containsExactly("daily soft budget of $8.00 passed: $8.00 spent");
+        assertThatThrownBy(() -> sessions.get(0).reserve(0.01)).isInstanceOfSatisfying(BudgetExceededException.class,
+                e -> assertThat(e.getMessage()).startsWith("daily budget of $10.0000 reached: $10.0000 spent"));
+    }
+
+    @Test
+    void aRefusalInTheChainReservesNothingAnywhere() {
+        BudgetGuard daily = BudgetGuard.of(List.of(BudgetGuard.Limit.hard("daily", 5.0)), w -> { });
+        BudgetGuard session = daily.child(1.0);
+        assertThatThrownBy(() -> session.reserve(2.0)).isInstanceOf(BudgetExceededException.class);
+        BudgetGuard other = daily.child(Double.POSITIVE_INFINITY);
+        other.reserve(5.0).settle(5.0);
+        assertThat(daily.spent()).isEqualTo(5.0);
+    }
 }
