@@ -33,8 +33,8 @@ public final class Providers implements ProviderDirectory {
                 config.network().idleTimeout());
         for (ProviderPreset preset : ProviderPreset.ALL) {
             ProviderConfig pc = config.providers().getOrDefault(preset.name(), ProviderConfig.EMPTY);
-            add(preset, preset.wireApi(), baseUrl(preset, pc, env), preset.keyVars(), pc, env, timeouts,
-                    config.network().maxRetries());
+            add(preset, wireApi(preset.wireApi(), pc.wireApi()), baseUrl(preset, pc, env), preset.keyVars(), pc, env,
+                    timeouts, config.network().maxRetries());
         }
         for (Map.Entry<String, ProviderConfig> e : config.providers().entrySet()) {
             if (ProviderPreset.find(e.getKey()).isPresent()) {
@@ -44,9 +44,23 @@ public final class Providers implements ProviderDirectory {
             String base = pc.baseUrl().orElseThrow(() -> new ConfigException("[providers." + e.getKey()
                     + "] needs base_url (for example base_url = \"http://localhost:8000/v1\")"));
             add(new ProviderPreset(e.getKey(), "openai-chat", base, List.of(), List.of(), null),
-                    pc.wireApi().orElse("openai-chat"), checkUrl(e.getKey(), base), List.of(), pc, env, timeouts,
+                    wireApi("openai-chat", pc.wireApi()), checkUrl(e.getKey(), base), List.of(), pc, env, timeouts,
                     config.network().maxRetries());
         }
+    }
+
+    /**
+     * The wire API a provider speaks: config.toml's {@code wire_api}, else its preset's. The OpenAI formats
+     * may be named short, {@code responses} or {@code chat}; on Azure they select Azure's endpoints for them.
+     */
+    static String wireApi(String presetWireApi, Optional<String> configured) {
+        boolean azure = presetWireApi.startsWith("azure-openai");
+        String wire = configured.map(String::strip).orElse(presetWireApi);
+        return switch (wire) {
+            case "responses", "openai-responses" -> azure ? "azure-openai-responses" : "openai-responses";
+            case "chat", "openai-chat" -> azure ? "azure-openai" : "openai-chat";
+            default -> wire;
+        };
     }
 
     private static String baseUrl(ProviderPreset preset, ProviderConfig pc, Env env) {

@@ -9,7 +9,9 @@ import dev.reaper.context.Workspace;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
 import dev.reaper.providers.ollama.OllamaAdapter;
+import dev.reaper.providers.openai.AzureOpenAiAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
+import dev.reaper.providers.openai.ResponsesAdapter;
 import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelCatalog;
 import dev.reaper.router.ProviderAdapter;
@@ -196,8 +198,14 @@ public final class Reaper implements AutoCloseable {
 
     public static Map<String, ProviderAdapter> adapters() {
         Map<String, ProviderAdapter> m = new LinkedHashMap<>();
-        for (ProviderAdapter a : List.of(new AnthropicAdapter(), new ChatCompletionsAdapter(), new GeminiAdapter(),
-                new OllamaAdapter())) {
+        for (ProviderAdapter a : List.of(
+                new AnthropicAdapter(),
+                new ChatCompletionsAdapter(),
+                new ResponsesAdapter(),
+                new GeminiAdapter(),
+                new OllamaAdapter(),
+                new AzureOpenAiAdapter(),
+                ResponsesAdapter.azure())) {
             m.put(a.wireApi(), a);
         }
         return m;

@@ -73,10 +73,12 @@ public final class DoctorCommand implements Callable<Integer> {
                             : p.status() == 401 || p.status() == 403 ? "key rejected (HTTP " + p.status() + "): check " + e.keySource()
                             : p.unreachable() ? "not reachable (" + p.problem() + ")"
                                     + (e.keySource() == null ? ": is the server running?" : "")
+                            : p.status() == 0 ? p.problem()
                             : "answered HTTP " + p.status();
                     anyUsable |= offline || (p != null && p.ok());
                 }
-                out.printf("  %-11s %-28s %s  %s%n", e.name(), key, e.baseUrl(), status);
+                out.printf("  %-11s %-28s %s  %s%n", e.name(), key, e.baseUrl().isEmpty() ? "(no endpoint)" : e.baseUrl(),
+                        status);
             }
             out.println();
             try {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * A configured provider: data only, merged from built-in presets, the environment and config.toml.
  *
  * @param name       the provider name used in model ids ({@code anthropic}, {@code local-vllm}, ...)
- * @param wireApi    which adapter speaks to it ({@code anthropic}, {@code openai-chat}, {@code gemini}, {@code ollama})
+ * @param wireApi    which adapter speaks to it ({@code anthropic}, {@code openai-chat}, {@code openai-responses},
+ *                   {@code azure-openai}, {@code gemini}, {@code ollama}, ...)
  * @param baseUrl    the API root, without a trailing slash
  * @param apiKey     the credential, if any
  * @param keySource  where a required key comes from (an environment variable name), or null when the

@@ -170,6 +170,35 @@ class ProvidersTest {
         assertThat(p.keyVariables()).contains("LOCAL_LLM_KEY");
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "openai, responses, openai-responses",
+        "openai, openai-responses, openai-responses",
+        "openai, , openai-chat",
+        "azure, , azure-openai",
+        "azure, responses, azure-openai-responses",
+        "azure, chat, azure-openai",
+        "xai, openai-responses, openai-responses"})
+    void wireApiInConfigSelectsTheFormatUnderEitherName(String provider, String wireApi, String expected)
+            throws Exception {
+        Providers p = providers(wireApi == null ? "" : "[providers." + provider + "]\nwire_api = \"" + wireApi + "\"\n",
+                Map.of());
+
+        assertThat(endpoint(p, provider).wireApi()).isEqualTo(expected);
+        assertThat(Reaper.adapters()).containsKey(expected);
+    }
+
+    @Test
+    void aUsersOwnEndpointMaySpeakResponses() throws Exception {
+        Providers p = providers("""
+                [providers.lmstudio]
+                base_url = "http://localhost:1234/v1"
+                wire_api = "responses"
+                """, Map.of());
+
+        assertThat(endpoint(p, "lmstudio").wireApi()).isEqualTo("openai-responses");
+    }
+
     @Test
     void aKeyWrittenInTheFileIsUsed() throws Exception {
         Providers p = providers("[providers.local]\nbase_url = \"http://h/v1\"\napi_key = \"in-file-key-123\"\n",

@@ -80,6 +80,32 @@ class CommandsTest {
     }
 
     @Test
+    void anAzureKeyWithoutAnEndpointIsReportedAsMissingItsEndpoint() {
+        CliRun run = cli().env("AZURE_OPENAI_API_KEY", "azure-key-0000000001").env("OLLAMA_HOST", "127.0.0.1:9");
+
+        CliRun.Result doctor = run.run("doctor");
+        assertThat(doctor.exitCode()).isEqualTo(3);
+        assertThat(doctor.out()).containsPattern(
+                        "azure\\s+key set \\(AZURE_OPENAI_API_KEY\\)\\s+\\(no endpoint\\)\\s+azure has no endpoint: set"
+                                + " AZURE_OPENAI_ENDPOINT")
+                .doesNotContain("azure-key-0000000001");
+        CliRun.Result models = run.run("models", "--provider", "azure");
+        assertThat(models.exitCode()).isZero();
+        assertThat(models.err()).contains("azure: live list unavailable").contains("set AZURE_OPENAI_ENDPOINT");
+    }
+
+    @Test
+    void doctorAsksAzureAtItsEndpointWithTheApiVersionAndKeyHeader() {
+        CliRun.Result r = cli().env("AZURE_OPENAI_ENDPOINT", fake.baseUrl())
+                .env("AZURE_OPENAI_API_KEY", "azure-key-0000000001").env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+
+        assertThat(r.out()).containsPattern("azure\\s+key set \\(AZURE_OPENAI_API_KEY\\)\\s+http://127\\.0\\.0\\.1:\\d+\\s+ok")
+                .doesNotContain("azure-key-0000000001");
+        assertThat(fake.requests()).filteredOn(q -> q.path().equals("/openai/models?api-version=2024-10-21"))
+                .singleElement().satisfies(q -> assertThat(q.headers()).containsEntry("api-key", "azure-key-0000000001"));
+    }
+
+    @Test
     void modelsListsTheCatalogOfConfiguredProvidersWithTheirLiveModels() {
         CliRun.Result r = cli().provider("anthropic", fake).env("OLLAMA_HOST", "127.0.0.1:9")
                 .run("models", "--json");

@@ -9,7 +9,9 @@ import dev.reaper.protocol.StopReason;
 import dev.reaper.protocol.Usage;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
+import dev.reaper.providers.openai.AzureOpenAiAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
+import dev.reaper.providers.openai.ResponsesAdapter;
 import dev.reaper.router.ChatResponse;
 import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.ProviderException;
@@ -24,18 +26,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every recorded Anthropic, Chat Completions and Gemini response decodes to its expected text,
- * reasoning, tool calls, usage, finish and error, fed whole, one byte at a time and in random reads.
+ * Every recorded Anthropic, Chat Completions (Azure's through the Azure adapter), Responses and Gemini
+ * response decodes to its expected text, reasoning, tool calls, usage, finish and error, fed whole, one
+ * byte at a time and in random reads.
  */
 class WireFixtureTest {
 
     private static final JsonNode EXPECTED = load("expected.json");
+
+    /** Responses output items that are calls for the client to run; the rest are hosted tools' records. */
+    private static final Set<String> RESPONSES_CLIENT_CALLS = Set.of("function_call", "custom_tool_call");
 
     @TestFactory
     Stream<DynamicTest> everyFixtureDecodesToItsExpectedResult() {
@@ -51,7 +58,7 @@ class WireFixtureTest {
 
     private static void check(String path, JsonNode expected) {
         byte[] body = bytes(path);
-        ProviderAdapter adapter = adapterFor(expected.path("format").asText());
+        ProviderAdapter adapter = adapterFor(path, expected.path("format").asText());
         boolean streaming = expected.path("streaming").asBoolean();
         Decoded whole = streaming ? stream(adapter, body, Integer.MAX_VALUE, null) : decodeBody(adapter, body);
         if (streaming) {
@@ -67,10 +74,16 @@ class WireFixtureTest {
             assertThat(whole.calls).extracting(c -> c.id()).doesNotContain("toolu_second");
             return;
         }
+        if (path.equals("openai/responses/parallel-tool-call-wrapper.1.sse")) {
+            // its closing response.completed is not JSON: the call is kept, but the response never completed
+            assertThat(whole.response.complete()).isFalse();
+            assertThat(whole.response.stopReason()).isEqualTo(StopReason.INCOMPLETE);
+        }
         ChatResponse r = whole.response;
         assertThat(r.message().text()).as("text").isEqualTo(expected.path("final_text").asText());
         assertThat(reasoning(r)).as("reasoning").isEqualTo(expected.path("reasoning_text").asText(""));
-        assertThat(whole.callSummaries()).as("tool calls").isEqualTo(expectedCalls(expected.path("tool_calls")));
+        assertThat(whole.callSummaries()).as("tool calls")
+                .isEqualTo(expectedCalls(expected.path("format").asText(), expected.path("tool_calls")));
         String finish = expected.path("finish").isNull() ? null : expected.path("finish").asText();
         assertThat(r.rawStopReason()).as("finish").isEqualTo(finish);
         JsonNode error = expected.path("error");
@@ -97,6 +110,23 @@ class WireFixtureTest {
                 bytes("openai/chat/reasoning-model-legacy-parameter-error.json"));
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST);
         assertThat(e.getMessage()).contains("max_completion_tokens").contains("unsupported_parameter");
+    }
+
+    @Test
+    void responsesParameterErrorIsAnInvalidRequestNamingTheParameter() {
+        ProviderException e = new ResponsesAdapter().error("openai", 400, Map.of(),
+                bytes("openai/responses/reasoning-model-temperature-error.json"));
+        assertThat(e.kind()).isEqualTo(ProviderException.Kind.INVALID_REQUEST);
+        assertThat(e.getMessage()).contains("'temperature' is not supported").contains("invalid_request_error");
+    }
+
+    @Test
+    void azureChatStreamsSkipThePromptFilterChunkAndKeepTheirUsage() {
+        Decoded d = stream(new AzureOpenAiAdapter(), bytes("openai/chat/azure-model-router.1.sse"), 5, null);
+        assertThat(d.response.message().text()).isEqualTo("Capital of Denmark.");
+        assertThat(d.response.stopReason()).isEqualTo(StopReason.END_TURN);
+        assertThat(d.response.usage().reasoningTokens()).isEqualTo(64);
+        assertThat(d.response.complete()).isTrue();
     }
 
     @Test
@@ -129,13 +159,24 @@ class WireFixtureTest {
         }
     }
 
-    private static List<String> expectedCalls(JsonNode calls) {
+    /**
+     * The expected calls as {@code id name arguments}. Of a Responses stream, only the calls Reaper runs:
+     * hosted tools' items (web searches, code interpreter, MCP, shell, ...) were run by the provider and must
+     * not be reported as calls; custom tools' raw text input arrives as {@code {"input": text}}.
+     */
+    private static List<String> expectedCalls(String format, JsonNode calls) {
         List<String> out = new ArrayList<>();
         for (JsonNode c : calls) {
+            String kind = c.path("kind").asText();
+            if (format.equals("openai-responses") && !RESPONSES_CLIENT_CALLS.contains(kind)) {
+                continue;
+            }
             String id = c.path("id").isNull() ? null : c.path("id").asText();
             JsonNode args = c.path("arguments");
             String a;
-            if (args.isNull()) {
+            if (kind.equals("custom_tool_call")) {
+                a = Json.object().put("input", args.asText()).toString();
+            } else if (args.isNull()) {
                 a = "{}";
             } else if (args.isTextual() && args.asText().startsWith("<<INVALID JSON>> ")) {
                 a = "INVALID:" + args.asText().substring("<<INVALID JSON>> ".length());
@@ -171,6 +212,11 @@ class WireFixtureTest {
                 yield new Usage(u.path("prompt_tokens").asLong() - cached, u.path("completion_tokens").asLong(), cached, 0,
                         u.path("completion_tokens_details").path("reasoning_tokens").asLong());
             }
+            case "openai-responses" -> {
+                long cached = u.path("input_tokens_details.cached_tokens").asLong();
+                yield new Usage(u.path("input_tokens").asLong() - cached, u.path("output_tokens").asLong(), cached, 0,
+                        u.path("output_tokens_details.reasoning_tokens").asLong());
+            }
             case "gemini" -> {
                 if (!u.has("promptTokenCount")) {
                     yield Usage.ZERO;
@@ -184,10 +230,11 @@ class WireFixtureTest {
         };
     }
 
-    static ProviderAdapter adapterFor(String format) {
+    static ProviderAdapter adapterFor(String path, String format) {
         return switch (format) {
             case "anthropic-messages" -> new AnthropicAdapter();
-            case "openai-chat" -> new ChatCompletionsAdapter();
+            case "openai-chat" -> path.startsWith("azure/") ? new AzureOpenAiAdapter() : new ChatCompletionsAdapter();
+            case "openai-responses" -> new ResponsesAdapter();
             case "gemini" -> new GeminiAdapter();
             default -> throw new IllegalArgumentException(format);
         };

@@ -23,9 +23,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A loopback model provider speaking the four wire formats Reaper uses: Anthropic ({@code /v1/messages}),
- * Chat Completions ({@code /chat/completions}), Gemini ({@code :streamGenerateContent}) and Ollama
- * ({@code /api/chat}), over a real HTTP/1.1 server on a real socket. Replies come from a queue first,
+ * A loopback model provider speaking the wire formats Reaper uses: Anthropic ({@code /v1/messages}),
+ * Chat Completions ({@code /chat/completions}, Azure's deployment paths included), Responses
+ * ({@code /responses}), Gemini ({@code :streamGenerateContent}) and Ollama ({@code /api/chat}), over a real
+ * HTTP/1.1 server on a real socket. Replies come from a queue first,
  * then from a conversation script indexed by how many assistant turns the request already holds, so a
  * multi-turn agent run replays the same way every time. Every request is recorded and checked for the
  * invariants a real provider enforces (every tool result answers a tool call of the turn before).
@@ -300,12 +301,16 @@ public final class FakeProvider implements AutoCloseable {
         return conversation.get(Math.min(turns, conversation.size() - 1));
     }
 
-    static WireRenderer.Format formatOf(String path) {
+    static WireRenderer.Format formatOf(String pathAndQuery) {
+        String path = pathAndQuery.split("\\?", 2)[0];
         if (path.startsWith("/v1/messages")) {
             return WireRenderer.Format.ANTHROPIC;
         }
         if (path.endsWith("/chat/completions")) {
             return WireRenderer.Format.OPENAI;
+        }
+        if (path.endsWith("/responses")) {
+            return WireRenderer.Format.RESPONSES;
         }
         if (path.contains(":streamGenerateContent")) {
             return WireRenderer.Format.GEMINI;
@@ -327,6 +332,9 @@ public final class FakeProvider implements AutoCloseable {
     }
 
     static int assistantTurns(WireRenderer.Format format, JsonNode body) {
+        if (format == WireRenderer.Format.RESPONSES) {
+            return responsesAssistantTurns(body.path("input"));
+        }
         int n = 0;
         JsonNode list = format == WireRenderer.Format.GEMINI ? body.path("contents") : body.path("messages");
         for (JsonNode m : list) {
@@ -334,6 +342,20 @@ public final class FakeProvider implements AutoCloseable {
             if (role.equals("assistant") || role.equals("model")) {
                 n++;
             }
+        }
+        return n;
+    }
+
+    /** Runs of model-produced items (reasoning, assistant messages, function calls) in a Responses input. */
+    private static int responsesAssistantTurns(JsonNode input) {
+        int n = 0;
+        boolean inTurn = false;
+        for (JsonNode item : input) {
+            String type = item.path("type").asText();
+            boolean model = type.equals("reasoning") || type.equals("function_call")
+                    || (type.equals("message") && item.path("role").asText().equals("assistant"));
+            n += model && !inTurn ? 1 : 0;
+            inTurn = model;
         }
         return n;
     }
@@ -376,6 +398,26 @@ public final class FakeProvider implements AutoCloseable {
                     }
                     if (m.path("role").asText().equals("tool") && !calls.contains(m.path("tool_call_id").asText())) {
                         violations.add("openai tool message without its tool call: " + m.path("tool_call_id"));
+                    }
+                }
+            }
+            case RESPONSES -> {
+                if (body.path("store").asBoolean(true) || !body.path("include").toString()
+                        .contains("reasoning.encrypted_content")) {
+                    violations.add("responses request that is stored or does not ask for encrypted reasoning");
+                }
+                Set<String> calls = new HashSet<>();
+                for (JsonNode item : body.path("input")) {
+                    String type = item.path("type").asText();
+                    if (item.has("id")) {
+                        violations.add("responses " + type + " item with an id, which store=false cannot resolve");
+                    }
+                    if (type.equals("function_call")) {
+                        calls.add(item.path("call_id").asText());
+                    } else if (type.equals("function_call_output") && !calls.contains(item.path("call_id").asText())) {
+                        violations.add("responses function_call_output without its call: " + item.path("call_id"));
+                    } else if (type.equals("reasoning") && !item.hasNonNull("encrypted_content")) {
+                        violations.add("responses reasoning item without encrypted_content");
                     }
                 }
             }

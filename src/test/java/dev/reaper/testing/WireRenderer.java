@@ -10,12 +10,16 @@ import java.util.List;
 /**
  * Renders a {@link Step} in each provider's streaming wire format, event for event as the providers send
  * them (modelled on the recorded streams in the wire fixtures): Anthropic SSE with pings and
- * input_json_delta fragments, Chat Completions chunks with a usage-only chunk and [DONE], Gemini SSE with
- * CRLF line ends, Ollama NDJSON with a done line.
+ * input_json_delta fragments, Chat Completions chunks with a usage-only chunk and [DONE], Responses events
+ * opening with a reasoning item that carries encrypted content, Gemini SSE with CRLF line ends, Ollama
+ * NDJSON with a done line.
  */
 final class WireRenderer {
 
-    enum Format { ANTHROPIC, OPENAI, GEMINI, OLLAMA }
+    enum Format { ANTHROPIC, OPENAI, RESPONSES, GEMINI, OLLAMA }
+
+    /** The encrypted reasoning every Responses reply carries, which the next request must send back verbatim. */
+    static final String ENCRYPTED_REASONING = "gAAAAB-fake-encrypted-reasoning==";
 
     record Rendered(String contentType, byte[] body) {}
 
@@ -41,6 +45,7 @@ final class WireRenderer {
         return switch (f) {
             case ANTHROPIC -> new Rendered("text/event-stream", anthropic(text, calls, inputTokens, out));
             case OPENAI -> new Rendered("text/event-stream", openai(text, calls, inputTokens, out));
+            case RESPONSES -> new Rendered("text/event-stream", responses(text, calls, inputTokens, out));
             case GEMINI -> new Rendered("text/event-stream", gemini(text, calls, inputTokens, out));
             case OLLAMA -> new Rendered("application/x-ndjson", ollama(text, calls, inputTokens, out));
         };
@@ -144,6 +149,70 @@ final class WireRenderer {
         data(sb, usage);
         sb.append("data: [DONE]\n\n");
         return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] responses(String text, List<Step.Call> calls, long in, long out) {
+        StringBuilder sb = new StringBuilder();
+        ObjectNode created = Json.object().put("type", "response.created");
+        created.putObject("response").put("id", "resp_fake").put("object", "response").put("model", "fake-model")
+                .put("status", "in_progress").putArray("output");
+        sse(sb, "response.created", created);
+        int index = 0;
+        ObjectNode reasoning = Json.object().put("id", "rs_fake").put("type", "reasoning");
+        reasoning.putArray("summary");
+        sse(sb, "response.output_item.added", item("response.output_item.added", index, reasoning));
+        ObjectNode thought = Json.object().put("type", "response.reasoning_summary_text.delta")
+                .put("item_id", "rs_fake").put("output_index", index).put("summary_index", 0).put("delta", "Thinking.");
+        sse(sb, "response.reasoning_summary_text.delta", thought);
+        reasoning.put("encrypted_content", ENCRYPTED_REASONING);
+        reasoning.withArray("summary").addObject().put("type", "summary_text").put("text", "Thinking.");
+        sse(sb, "response.output_item.done", item("response.output_item.done", index, reasoning));
+        index++;
+        if (!text.isEmpty()) {
+            ObjectNode msg = Json.object().put("id", "msg_fake").put("type", "message").put("role", "assistant")
+                    .put("status", "in_progress");
+            msg.putArray("content");
+            sse(sb, "response.output_item.added", item("response.output_item.added", index, msg));
+            for (String p : pieces(text)) {
+                sse(sb, "response.output_text.delta", Json.object().put("type", "response.output_text.delta")
+                        .put("item_id", "msg_fake").put("output_index", index).put("content_index", 0).put("delta", p));
+            }
+            msg.put("status", "completed");
+            msg.withArray("content").addObject().put("type", "output_text").put("text", text);
+            sse(sb, "response.output_item.done", item("response.output_item.done", index, msg));
+            index++;
+        }
+        for (Step.Call c : calls) {
+            ObjectNode fc = Json.object().put("id", "fc_fake" + index).put("type", "function_call")
+                    .put("call_id", "call_fake" + index).put("name", c.name()).put("arguments", "");
+            sse(sb, "response.output_item.added", item("response.output_item.added", index, fc));
+            for (String p : pieces(c.argumentsJson())) {
+                sse(sb, "response.function_call_arguments.delta", Json.object()
+                        .put("type", "response.function_call_arguments.delta").put("item_id", "fc_fake" + index)
+                        .put("output_index", index).put("delta", p));
+            }
+            sse(sb, "response.function_call_arguments.done", Json.object()
+                    .put("type", "response.function_call_arguments.done").put("item_id", "fc_fake" + index)
+                    .put("output_index", index).put("arguments", c.argumentsJson()));
+            fc.put("arguments", c.argumentsJson());
+            sse(sb, "response.output_item.done", item("response.output_item.done", index, fc));
+            index++;
+        }
+        ObjectNode completed = Json.object().put("type", "response.completed");
+        ObjectNode response = completed.putObject("response").put("id", "resp_fake").put("object", "response")
+                .put("model", "fake-model").put("status", "completed");
+        ObjectNode usage = response.putObject("usage").put("input_tokens", in).put("output_tokens", out)
+                .put("total_tokens", in + out);
+        usage.putObject("input_tokens_details").put("cached_tokens", 0);
+        usage.putObject("output_tokens_details").put("reasoning_tokens", 2);
+        sse(sb, "response.completed", completed);
+        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode item(String type, int index, ObjectNode item) {
+        ObjectNode e = Json.object().put("type", type).put("output_index", index);
+        e.set("item", item.deepCopy());
+        return e;
     }
 
     private static byte[] gemini(String text, List<Step.Call> calls, long in, long out) {

@@ -17,20 +17,30 @@ import java.util.List;
  */
 final class ChatCompletionsEncoder {
 
+    /** How a server names the output limit, and whether it takes a prompt cache key. */
+    enum Dialect {
+        /** api.openai.com: {@code max_completion_tokens} (reasoning models refuse max_tokens) and a cache key. */
+        OPENAI,
+        /** Azure OpenAI: {@code max_completion_tokens}, no cache key. */
+        AZURE,
+        /** Other compatible servers, which know {@code max_tokens}. */
+        COMPATIBLE
+    }
+
     private ChatCompletionsEncoder() {}
 
-    static byte[] encode(String provider, String model, ChatRequest request, boolean officialOpenAi) {
+    static byte[] encode(String model, ChatRequest request, Dialect dialect) {
         ObjectNode body = Json.object();
         body.put("model", model);
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
-        if (officialOpenAi) {
-            body.put("max_completion_tokens", request.maxTokens());
-            if (request.sessionId() != null) {
-                body.put("prompt_cache_key", "reaper-" + request.sessionId());
-            }
-        } else {
+        if (dialect == Dialect.COMPATIBLE) {
             body.put("max_tokens", request.maxTokens());
+        } else {
+            body.put("max_completion_tokens", request.maxTokens());
+        }
+        if (dialect == Dialect.OPENAI && request.sessionId() != null) {
+            body.put("prompt_cache_key", "reaper-" + request.sessionId());
         }
         ArrayNode messages = body.putArray("messages");
         if (request.system() != null && !request.system().isEmpty()) {

@@ -150,11 +150,7 @@ final class ChatCompletionsStreamParser implements SseDecoder.Handler {
     }
 
     private void error(JsonNode error) {
-        String message = error.isTextual() ? error.asText()
-                : Optional.ofNullable(Json.text(error, "message")).orElse(error.toString());
-        String code = error.isObject() ? Optional.ofNullable(Json.text(error, "code")).orElse(Json.text(error, "type")) : null;
-        out.error(new ProviderException(ChatCompletionsAdapter.kindOf(code, message, 0), out.provider(),
-                out.provider() + " stream error" + (code != null ? " (" + code + ")" : "") + ": " + message));
+        out.error(OpenAiErrors.inStream(out.provider(), error));
     }
 
     static Usage usage(JsonNode u) {
