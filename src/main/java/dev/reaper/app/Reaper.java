@@ -7,6 +7,7 @@ import dev.reaper.config.Paths;
 import dev.reaper.config.WorkspaceTrust;
 import dev.reaper.context.Workspace;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
+import dev.reaper.providers.bedrock.BedrockAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
 import dev.reaper.providers.ollama.OllamaAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
@@ -108,7 +109,7 @@ public final class Reaper implements AutoCloseable {
     public static Map<String, ProviderAdapter> adapters() {
         Map<String, ProviderAdapter> m = new LinkedHashMap<>();
         for (ProviderAdapter a : List.of(new AnthropicAdapter(), new ChatCompletionsAdapter(), new GeminiAdapter(),
-                new OllamaAdapter())) {
+                new OllamaAdapter(), new BedrockAdapter())) {
             m.put(a.wireApi(), a);
         }
         return m;
