@@ -10,13 +10,21 @@ import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.Message;
 import dev.reaper.protocol.StopReason;
 import dev.reaper.protocol.Usage;
+import dev.reaper.router.BudgetGuard;
 import dev.reaper.router.ChatRequest;
 import dev.reaper.router.ChatResponse;
 import dev.reaper.router.HttpCall;
 import dev.reaper.router.HttpProviderClient;
+import dev.reaper.router.ModelCatalog;
+import dev.reaper.router.ModelRef;
+import dev.reaper.router.ProviderDirectory;
 import dev.reaper.router.ProviderEndpoint;
 import dev.reaper.router.ProviderException;
 import dev.reaper.router.ResponseAssembler;
+import dev.reaper.router.RetryPolicy;
+import dev.reaper.router.Router;
+import dev.reaper.router.RouterObserver;
+import dev.reaper.router.StreamListener;
 import dev.reaper.secret.Secret;
 import dev.reaper.testing.TestClock;
 import java.io.IOException;
@@ -31,8 +39,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.random.RandomGenerator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +52,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A Bedrock call through the real HTTP client to a loopback server that checks the request's signature
  * the way AWS does, from what arrived on the wire (written here apart from {@link SigV4Signer}), and
- * answers with a recorded event stream sent in small chunks.
+ * answers with a recorded event stream sent in small chunks; through the router, a retry is signed anew.
  */
 class BedrockRoundTripTest {
 
@@ -144,6 +154,46 @@ class BedrockRoundTripTest {
                     assertThat(ex.getMessage()).isEqualTo("bedrock returned HTTP 400 (ValidationException): "
                             + "Input is too long for requested model.");
                 });
+    }
+
+    @Test
+    void aRetryThroughTheRouterIsSignedAgainAtItsOwnTime() {
+        replies.add(new Reply(429, Map.of("Content-Type", "application/json", "x-amzn-ErrorType", "ThrottlingException",
+                "Retry-After", "7"), "{\"message\":\"Too many requests\"}".getBytes(StandardCharsets.UTF_8)));
+        replies.add(recordedToolCall());
+        ProviderEndpoint e = endpoint(Map.of("secret_access_key", Secret.of(BedrockAdapterTest.SECRET_KEY)));
+        TestClock clock = new TestClock(BedrockAdapterTest.NOW);
+        ProviderDirectory directory = new ProviderDirectory() {
+            @Override
+            public Optional<ProviderEndpoint> find(String name) {
+                return Optional.of(e).filter(p -> p.name().equals(name));
+            }
+
+            @Override
+            public List<ProviderEndpoint> all() {
+                return List.of(e);
+            }
+
+            @Override
+            public String setupHint(String name) {
+                return "set AWS_ACCESS_KEY_ID";
+            }
+        };
+        Router router = new Router(Map.of(BedrockAdapter.WIRE_API, new BedrockAdapter(clock)), directory,
+                new HttpProviderClient(), ModelCatalog.load(Map.of()), RetryPolicy.DEFAULT, (wait, cancel) -> {
+                    clock.advance(wait);
+                    return true;
+                }, RandomGenerator.getDefault());
+
+        Router.Routed r = router.chat(List.of(ModelRef.parse("bedrock/" + BedrockAdapterTest.MODEL)),
+                new ChatRequest("", List.of(Message.user("Sparkle?")), List.of(), 256, null), StreamListener.NONE,
+                BudgetGuard.unlimited(), RouterObserver.NONE, new Cancellation());
+
+        assertThat(r.response().message().toolUses()).extracting(ContentBlock.ToolUse::name).containsExactly("test-tool");
+        assertThat(received).extracting(req -> req.headers().get("x-amz-date"))
+                .containsExactly("20250301T100000Z", "20250301T100007Z");
+        assertThat(received).allSatisfy(req ->
+                assertThat(verifiedSignature(req, BedrockAdapterTest.SECRET_KEY, "us-west-2", "bedrock")).isTrue());
     }
 
     /** Recomputes the request's signature from the headers it names, as the service does. */
