@@ -71,6 +71,7 @@ public final class DoctorCommand implements Callable<Integer> {
                     status = p == null ? (offline ? "not checked (--offline)" : "unknown wire_api '" + e.wireApi() + "'")
                             : p.ok() ? "ok (" + p.millis() + " ms)"
                             : p.status() == 401 || p.status() == 403 ? "key rejected (HTTP " + p.status() + "): check " + e.keySource()
+                            : p.status() == 0 && !p.unreachable() ? "- " + p.problem()
                             : p.unreachable() ? "not reachable (" + p.problem() + ")"
                                     + (e.keySource() == null ? ": is the server running?" : "")
                             : "answered HTTP " + p.status();

@@ -1,8 +1,10 @@
 package dev.reaper.cli;
 
+import dev.reaper.router.HttpCall;
 import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.ProviderEndpoint;
+import dev.reaper.router.ProviderException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ final class ProviderProbe {
 
     /**
      * One provider's answer. {@code models} is null unless it answered 2xx; {@code problem} says what went
-     * wrong otherwise, and {@code unreachable} whether it was the connection.
+     * wrong otherwise, and {@code unreachable} whether it was the connection. Status 0 without
+     * {@code unreachable}: the request could not be made as configured.
      */
     record Result(List<String> models, int status, long millis, String problem, boolean unreachable) {
         boolean ok() {
@@ -58,9 +61,16 @@ final class ProviderProbe {
     }
 
     private static Result one(HttpProviderClient http, ProviderAdapter a, ProviderEndpoint e) {
+        HttpCall call;
+        try {
+            call = a.modelsCall(e);
+        } catch (ProviderException notAsked) {
+            // set up too little to make the request (Bedrock without a region): nothing was sent
+            return new Result(null, 0, 0, notAsked.getMessage(), false);
+        }
         long t0 = System.nanoTime();
         try {
-            HttpProviderClient.Fetched f = http.fetch(a.modelsCall(e), TIMEOUT);
+            HttpProviderClient.Fetched f = http.fetch(call, TIMEOUT);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             if (f.status() / 100 == 2) {
                 return new Result(a.parseModels(f.body()), f.status(), ms, null, false);
