@@ -7,6 +7,7 @@ import dev.reaper.config.Paths;
 import dev.reaper.config.WorkspaceTrust;
 import dev.reaper.context.Workspace;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
+import dev.reaper.providers.bedrock.BedrockAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
 import dev.reaper.providers.ollama.OllamaAdapter;
 import dev.reaper.providers.openai.AzureOpenAiAdapter;
@@ -205,7 +206,8 @@ public final class Reaper implements AutoCloseable {
                 new GeminiAdapter(),
                 new OllamaAdapter(),
                 new AzureOpenAiAdapter(),
-                ResponsesAdapter.azure())) {
+                ResponsesAdapter.azure(),
+                new BedrockAdapter())) {
             m.put(a.wireApi(), a);
         }
         return m;

@@ -71,13 +71,13 @@ public final class DoctorCommand implements Callable<Integer> {
                     status = p == null ? (offline ? "not checked (--offline)" : "unknown wire_api '" + e.wireApi() + "'")
                             : p.ok() ? "ok (" + p.millis() + " ms)"
                             : p.status() == 401 || p.status() == 403 ? "key rejected (HTTP " + p.status() + "): check " + e.keySource()
+                            : p.status() == 0 && !p.unreachable() ? "- " + p.problem()
                             : p.unreachable() ? "not reachable (" + p.problem() + ")"
                                     + (e.keySource() == null ? ": is the server running?" : "")
-                            : p.status() == 0 ? p.problem()
                             : "answered HTTP " + p.status();
                     anyUsable |= offline || (p != null && p.ok());
                 }
-                out.printf("  %-11s %-28s %s  %s%n", e.name(), key, e.baseUrl().isEmpty() ? "(no endpoint)" : e.baseUrl(),
+                out.printf("  %-11s %-28s %s  %s%n", e.name(), key, e.baseUrl().isEmpty() ? "(no base URL)" : e.baseUrl(),
                         status);
             }
             out.println();

@@ -24,8 +24,8 @@ final class ProviderProbe {
 
     /**
      * One provider's answer. {@code models} is null unless it answered 2xx; {@code problem} says what went
-     * wrong otherwise, and {@code unreachable} whether it was the connection. {@code status} is 0 when no
-     * HTTP answer came.
+     * wrong otherwise, and {@code unreachable} whether it was the connection. Status 0 without
+     * {@code unreachable}: the request could not be made as configured.
      */
     record Result(List<String> models, int status, long millis, String problem, boolean unreachable) {
         boolean ok() {
@@ -64,8 +64,9 @@ final class ProviderProbe {
         HttpCall call;
         try {
             call = a.modelsCall(e);
-        } catch (ProviderException unusable) { // set up too little to send anything (no endpoint)
-            return new Result(null, 0, 0, unusable.getMessage(), false);
+        } catch (ProviderException notAsked) {
+            // set up too little to make the request (Bedrock without a region): nothing was sent
+            return new Result(null, 0, 0, notAsked.getMessage(), false);
         }
         long t0 = System.nanoTime();
         try {

@@ -242,7 +242,9 @@ public final class Router {
             ChatResponse response = null;
             ProviderException failure;
             try {
-                response = http.stream(adapter, endpoint, call, assembler, () -> firstAt.get() >= 0, cancel);
+                // each retry is a call made afresh: a signed one (Bedrock's) carries the time it was made
+                HttpCall sent = attempt == 0 ? call : adapter.chatCall(endpoint, model.model(), fitted);
+                response = http.stream(adapter, endpoint, sent, assembler, () -> firstAt.get() >= 0, cancel);
                 failure = response.error() != null ? response.error().withPartial(response)
                         : response.complete() ? null
                         : new ProviderException(ProviderException.Kind.NETWORK, endpoint.name(),

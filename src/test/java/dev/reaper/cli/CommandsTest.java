@@ -86,7 +86,7 @@ class CommandsTest {
         CliRun.Result doctor = run.run("doctor");
         assertThat(doctor.exitCode()).isEqualTo(3);
         assertThat(doctor.out()).containsPattern(
-                        "azure\\s+key set \\(AZURE_OPENAI_API_KEY\\)\\s+\\(no endpoint\\)\\s+azure has no endpoint: set"
+                        "azure\\s+key set \\(AZURE_OPENAI_API_KEY\\)\\s+\\(no base URL\\)\\s+- azure has no endpoint: set"
                                 + " AZURE_OPENAI_ENDPOINT")
                 .doesNotContain("azure-key-0000000001");
         CliRun.Result models = run.run("models", "--provider", "azure");
@@ -103,6 +103,25 @@ class CommandsTest {
                 .doesNotContain("azure-key-0000000001");
         assertThat(fake.requests()).filteredOn(q -> q.path().equals("/openai/models?api-version=2024-10-21"))
                 .singleElement().satisfies(q -> assertThat(q.headers()).containsEntry("api-key", "azure-key-0000000001"));
+    }
+
+    @Test
+    void doctorChecksBedrockWithASignedModelListAndSaysWhenItLacksARegion() {
+        CliRun.Result noRegion = cli().env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE")
+                .env("AWS_SECRET_ACCESS_KEY", "bedrock-secret-000001").env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+        assertThat(noRegion.out()).containsPattern("bedrock\\s+key set \\(AWS_ACCESS_KEY_ID\\)\\s+\\(no base URL\\)\\s+- bedrock needs an AWS"
+                + " region: set AWS_REGION").doesNotContain("bedrock-secret-000001");
+
+        CliRun.Result r = cli().env("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE").env("AWS_SECRET_ACCESS_KEY", "bedrock-secret-000001")
+                .env("AWS_REGION", "eu-west-3").env("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", fake.baseUrl())
+                .env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+        assertThat(r.out()).containsPattern("bedrock\\s+key set \\(AWS_ACCESS_KEY_ID\\)\\s+http://127\\.0\\.0\\.1:\\d+\\s+ok")
+                .doesNotContain("bedrock-secret-000001");
+        assertThat(fake.requests()).singleElement().satisfies(req -> {
+            assertThat(req.path()).isEqualTo("/foundation-models?byOutputModality=TEXT");
+            assertThat(req.headers().get("authorization"))
+                    .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/eu-west-3/bedrock/aws4_request");
+        });
     }
 
     @Test

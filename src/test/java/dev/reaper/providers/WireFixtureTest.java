@@ -8,6 +8,7 @@ import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.StopReason;
 import dev.reaper.protocol.Usage;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
+import dev.reaper.providers.bedrock.BedrockAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
 import dev.reaper.providers.openai.AzureOpenAiAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * Every recorded Anthropic, Chat Completions (Azure's through the Azure adapter), Responses and Gemini
- * response decodes to its expected text, reasoning, tool calls, usage, finish and error, fed whole, one
- * byte at a time and in random reads.
+ * Every recorded Anthropic, Chat Completions (Azure's through the Azure adapter), Responses, Gemini and
+ * Bedrock response decodes to its expected text, reasoning, tool calls, usage, finish and error, fed whole,
+ * one byte at a time and in random reads.
  */
 class WireFixtureTest {
 
@@ -78,6 +79,15 @@ class WireFixtureTest {
             // its closing response.completed is not JSON: the call is kept, but the response never completed
             assertThat(whole.response.complete()).isFalse();
             assertThat(whole.response.stopReason()).isEqualTo(StopReason.INCOMPLETE);
+        }
+        if (path.equals("amazon-bedrock/amazon-bedrock-json-tool.1.eventstream")) {
+            // the note: an SDK with a json response format shows the "json" tool's input as text. Reaper
+            // asks for no such format, so a strict client keeps it a tool call and shows no text.
+            assertThat(whole.response.message().text()).isEmpty();
+            assertThat(whole.calls).singleElement().satisfies(c -> {
+                assertThat(c.name()).isEqualTo("json");
+                assertThat(Json.parse(c.argumentsJson())).isEqualTo(Json.parse("{\"value\":\"test\"}"));
+            });
         }
         ChatResponse r = whole.response;
         assertThat(r.message().text()).as("text").isEqualTo(expected.path("final_text").asText());
@@ -226,6 +236,8 @@ class WireFixtureTest {
                 yield new Usage(u.path("promptTokenCount").asLong() - cached,
                         u.path("candidatesTokenCount").asLong() + thoughts, cached, 0, thoughts);
             }
+            case "bedrock-converse" -> new Usage(u.path("inputTokens").asLong(), u.path("outputTokens").asLong(),
+                    u.path("cacheReadInputTokens").asLong(), u.path("cacheWriteInputTokens").asLong(), 0);
             default -> throw new IllegalArgumentException(format);
         };
     }
@@ -236,6 +248,7 @@ class WireFixtureTest {
             case "openai-chat" -> path.startsWith("azure/") ? new AzureOpenAiAdapter() : new ChatCompletionsAdapter();
             case "openai-responses" -> new ResponsesAdapter();
             case "gemini" -> new GeminiAdapter();
+            case "bedrock-converse" -> new BedrockAdapter();
             default -> throw new IllegalArgumentException(format);
         };
     }
