@@ -135,7 +135,8 @@ public final class Router {
             ChatResponse response = null;
             ProviderException failure;
             try {
-                response = http.stream(adapter, endpoint, call, assembler, () -> firstAt.get() >= 0, cancel);
+                HttpCall sent = call.withHeaders(adapter.credentialHeaders(endpoint, cancel));
+                response = http.stream(adapter, endpoint, sent, assembler, () -> firstAt.get() >= 0, cancel);
                 failure = response.error() != null ? response.error().withPartial(response)
                         : response.complete() ? null
                         : new ProviderException(ProviderException.Kind.NETWORK, endpoint.name(),
