@@ -10,6 +10,7 @@ import dev.reaper.providers.anthropic.AnthropicAdapter;
 import dev.reaper.providers.gemini.GeminiAdapter;
 import dev.reaper.providers.ollama.OllamaAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
+import dev.reaper.providers.vertex.VertexAdapter;
 import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelCatalog;
 import dev.reaper.router.ProviderAdapter;
@@ -108,7 +109,7 @@ public final class Reaper implements AutoCloseable {
     public static Map<String, ProviderAdapter> adapters() {
         Map<String, ProviderAdapter> m = new LinkedHashMap<>();
         for (ProviderAdapter a : List.of(new AnthropicAdapter(), new ChatCompletionsAdapter(), new GeminiAdapter(),
-                new OllamaAdapter())) {
+                new OllamaAdapter(), new VertexAdapter())) {
             m.put(a.wireApi(), a);
         }
         return m;
