@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Which models a session uses, in order: {@code --model a/x,b/y} as given; else the configured model and
- * its fallbacks; else the default model of the first built-in provider that has a key.
+ * its fallbacks; else the default model of the first built-in provider that has its key (or key file).
  */
 public final class ModelSelection {
 
@@ -37,7 +37,7 @@ public final class ModelSelection {
                 continue;
             }
             Optional<ProviderEndpoint> e = providers.find(preset.name());
-            if (e.isPresent() && e.get().apiKey().isPresent()) {
+            if (e.isPresent() && providers.isConfigured(e.get())) {
                 return List.of(new ModelRef(preset.name(), preset.defaultModel()));
             }
         }

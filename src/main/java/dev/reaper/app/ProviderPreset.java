@@ -13,14 +13,28 @@ import java.util.Map;
  *                     hold it, first found wins (config.toml's {@code [providers.NAME]} keys win over them)
  * @param secretVars   credentials beyond the key, the same way ({@code secret_access_key} from
  *                     {@code AWS_SECRET_ACCESS_KEY})
+ * @param credentialsFile the option naming a key file that stands in for the key, or null when the
+ *                        provider takes a key (or nothing)
  */
 public record ProviderPreset(String name, String wireApi, String baseUrl, List<String> keyVars,
                              List<String> baseUrlVars, String defaultModel, Map<String, List<String>> optionVars,
-                             Map<String, List<String>> secretVars) {
+                             Map<String, List<String>> secretVars, CredentialsFile credentialsFile) {
+
+    /**
+     * A provider whose credential is a file (Vertex AI's service-account key): the option holding its
+     * path, and what to tell a user who has not set it.
+     */
+    public record CredentialsFile(String option, String setupHint) {}
 
     public ProviderPreset(String name, String wireApi, String baseUrl, List<String> keyVars, List<String> baseUrlVars,
                           String defaultModel) {
         this(name, wireApi, baseUrl, keyVars, baseUrlVars, defaultModel, Map.of(), Map.of());
+    }
+
+    public ProviderPreset(String name, String wireApi, String baseUrl, List<String> keyVars, List<String> baseUrlVars,
+                          String defaultModel, Map<String, List<String>> optionVars,
+                          Map<String, List<String>> secretVars) {
+        this(name, wireApi, baseUrl, keyVars, baseUrlVars, defaultModel, optionVars, secretVars, null);
     }
 
     public static final List<ProviderPreset> ALL = List.of(
@@ -40,10 +54,13 @@ public record ProviderPreset(String name, String wireApi, String baseUrl, List<S
                     Map.of("region", List.of("AWS_REGION", "AWS_DEFAULT_REGION")),
                     Map.of("secret_access_key", List.of("AWS_SECRET_ACCESS_KEY"),
                             "session_token", List.of("AWS_SESSION_TOKEN"))),
-            new ProviderPreset("vertex", "vertex", "", List.of(), List.of("VERTEX_BASE_URL"), null,
+            new ProviderPreset("vertex", "vertex", "", List.of(), List.of("VERTEX_BASE_URL"), "gemini-2.5-pro",
                     Map.of("credentials_file", List.of("GOOGLE_APPLICATION_CREDENTIALS"),
                             "project", List.of("GOOGLE_CLOUD_PROJECT"),
-                            "location", List.of("GOOGLE_CLOUD_LOCATION", "GOOGLE_CLOUD_REGION")), Map.of()),
+                            "location", List.of("GOOGLE_CLOUD_LOCATION", "GOOGLE_CLOUD_REGION")), Map.of(),
+                    new CredentialsFile("credentials_file", "set GOOGLE_APPLICATION_CREDENTIALS to a service-account"
+                            + " key file and GOOGLE_CLOUD_PROJECT to the project to bill (or credentials_file and"
+                            + " project in [providers.vertex] of config.toml)")),
             new ProviderPreset("xai", "openai-chat", "https://api.x.ai/v1",
                     List.of("XAI_API_KEY"), List.of("XAI_BASE_URL"), null),
             new ProviderPreset("groq", "openai-chat", "https://api.groq.com/openai/v1",

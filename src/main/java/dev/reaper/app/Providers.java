@@ -27,6 +27,10 @@ public final class Providers implements ProviderDirectory {
     private final Map<String, String> hints = new LinkedHashMap<>();
     private final Map<String, List<String>> keyVarsByProvider = new LinkedHashMap<>();
     private final Set<String> keyVars = new LinkedHashSet<>();
+    /** Providers whose credential is a key file: the option naming it. */
+    private final Map<String, String> keyFileOptions = new LinkedHashMap<>();
+    /** Where each key file that is set was named: a variable or config.toml. */
+    private final Map<String, String> keyFileSources = new LinkedHashMap<>();
 
     public Providers(Config config, Env env) {
         Timeouts timeouts = new Timeouts(config.network().connectTimeout(), config.network().firstTokenTimeout(),
@@ -151,6 +155,18 @@ public final class Providers implements ProviderDirectory {
         hints.put(name, vars.isEmpty()
                 ? "check that " + baseUrl + " is running"
                 : "set " + String.join(" or ", vars) + " (or api_key_env in [providers." + name + "] of config.toml)");
+        ProviderPreset.CredentialsFile keyFile = preset.credentialsFile();
+        if (keyFile != null) {
+            keyFileOptions.put(name, keyFile.option());
+            hints.put(name, keyFile.setupHint());
+            Optional<String> from = pc.options().containsKey(keyFile.option()) ? Optional.of("config.toml")
+                    : firstSetName(env, preset.optionVars().getOrDefault(keyFile.option(), List.of()));
+            from.ifPresent(f -> keyFileSources.put(name, f));
+        }
+    }
+
+    private static Optional<String> firstSetName(Env env, List<String> vars) {
+        return vars.stream().filter(v -> env.get(v).filter(s -> !s.isBlank()).isPresent()).findFirst();
     }
 
     private static Optional<String> firstSet(Env env, List<String> vars) {
@@ -192,8 +208,27 @@ public final class Providers implements ProviderDirectory {
         return Set.copyOf(keyVars);
     }
 
-    /** Whether a provider can be used without more setup: it has its key, or needs none. */
+    /** Whether a provider can be used without more setup: it has its key or key file, or needs none. */
     public boolean isConfigured(ProviderEndpoint e) {
+        String keyFile = keyFileOptions.get(e.name());
+        if (keyFile != null) {
+            return e.option(keyFile).isPresent();
+        }
         return e.keySource() == null || e.apiKey().isPresent();
+    }
+
+    /** Whether a provider takes no credential at all: a local server. */
+    public boolean needsNoCredential(ProviderEndpoint e) {
+        return e.keySource() == null && !keyFileOptions.containsKey(e.name());
+    }
+
+    /** Whether the provider's credential is set and where from, never the credential itself. */
+    public String credentialStatus(ProviderEndpoint e) {
+        if (keyFileOptions.containsKey(e.name())) {
+            return isConfigured(e) ? "key file set (" + keyFileSources.getOrDefault(e.name(), "config.toml") + ")"
+                    : "key file not set";
+        }
+        return needsNoCredential(e) ? "no key needed"
+                : e.apiKey().isPresent() ? "key set (" + e.keySource() + ")" : "key not set";
     }
 }

@@ -13,6 +13,7 @@ import dev.reaper.providers.ollama.OllamaAdapter;
 import dev.reaper.providers.openai.AzureOpenAiAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
 import dev.reaper.providers.openai.ResponsesAdapter;
+import dev.reaper.providers.vertex.VertexAdapter;
 import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelCatalog;
 import dev.reaper.router.ProviderAdapter;
@@ -207,7 +208,8 @@ public final class Reaper implements AutoCloseable {
                 new OllamaAdapter(),
                 new AzureOpenAiAdapter(),
                 ResponsesAdapter.azure(),
-                new BedrockAdapter())) {
+                new BedrockAdapter(),
+                new VertexAdapter())) {
             m.put(a.wireApi(), a);
         }
         return m;

@@ -57,23 +57,25 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println();
             out.println("Providers");
             List<ProviderEndpoint> endpoints = app.providers().all();
-            Map<String, ProviderProbe.Result> probes = offline ? Map.of() : ProviderProbe.probe(endpoints, Reaper.adapters());
+            List<ProviderEndpoint> configured = endpoints.stream().filter(app.providers()::isConfigured).toList();
+            Map<String, ProviderProbe.Result> probes = offline ? Map.of() : ProviderProbe.probe(configured, Reaper.adapters());
             boolean anyUsable = false;
             for (ProviderEndpoint e : endpoints) {
-                String key = e.keySource() == null ? "no key needed"
-                        : e.apiKey().isPresent() ? "key set (" + e.keySource() + ")" : "key not set";
+                String key = app.providers().credentialStatus(e);
                 String status;
-                if (e.keySource() != null && e.apiKey().isEmpty()) {
+                if (!app.providers().isConfigured(e)) {
                     List<String> vars = app.providers().keyVariablesOf(e.name());
-                    status = "- set " + (vars.isEmpty() ? "api_key in [providers." + e.name() + "]" : String.join(" or ", vars));
+                    status = "- " + (vars.isEmpty() ? app.providers().setupHint(e.name()) : "set " + String.join(" or ", vars));
                 } else {
                     ProviderProbe.Result p = probes.get(e.name());
                     status = p == null ? (offline ? "not checked (--offline)" : "unknown wire_api '" + e.wireApi() + "'")
-                            : p.ok() ? "ok (" + p.millis() + " ms)"
-                            : p.status() == 401 || p.status() == 403 ? "key rejected (HTTP " + p.status() + "): check " + e.keySource()
+                            : p.ok() ? "ok (" + p.millis() + " ms" + (p.listed() ? "" : ", credentials accepted; no model list") + ")"
+                            : p.rejected() ? (e.keySource() != null
+                                    ? "key rejected (HTTP " + p.status() + "): check " + e.keySource()
+                                    : "credentials rejected: " + p.problem())
                             : p.status() == 0 && !p.unreachable() ? "- " + p.problem()
                             : p.unreachable() ? "not reachable (" + p.problem() + ")"
-                                    + (e.keySource() == null ? ": is the server running?" : "")
+                                    + (app.providers().needsNoCredential(e) ? ": is the server running?" : "")
                             : "answered HTTP " + p.status();
                     anyUsable |= offline || (p != null && p.ok());
                 }

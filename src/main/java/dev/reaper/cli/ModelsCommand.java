@@ -54,7 +54,9 @@ public final class ModelsCommand implements Callable<Integer> {
                     endpoints.add(e);
                 }
             }
-            Map<String, ProviderProbe.Result> live = offline ? Map.of() : ProviderProbe.probe(endpoints, Reaper.adapters());
+            Map<String, ProviderProbe.Result> live = offline ? Map.of()
+                    : ProviderProbe.probe(endpoints.stream().filter(app.providers()::isConfigured).toList(),
+                            Reaper.adapters());
             Set<String> names = new LinkedHashSet<>();
             endpoints.forEach(e -> names.add(e.name()));
             if (all && provider == null) {
@@ -98,9 +100,11 @@ public final class ModelsCommand implements Callable<Integer> {
                 table.print(out);
             }
             for (Map.Entry<String, ProviderProbe.Result> e : live.entrySet()) {
-                boolean local = app.providers().find(e.getKey()).map(p -> p.keySource() == null).orElse(false);
+                boolean local = app.providers().find(e.getKey()).map(app.providers()::needsNoCredential).orElse(false);
                 if (!e.getValue().ok() && (!local || e.getKey().equals(provider))) {
                     root.launch.err().println("reaper: " + e.getKey() + ": live list unavailable (" + e.getValue().problem() + ")");
+                } else if (e.getValue().ok() && !e.getValue().listed()) {
+                    root.launch.err().println("reaper: " + e.getKey() + ": its API lists no models; the catalog's are shown");
                 }
             }
             out.flush();

@@ -1,5 +1,6 @@
 package dev.reaper.router;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -18,6 +19,16 @@ public record HttpCall(String method, String url, Map<String, String> headers, b
 
     public static HttpCall postJson(String url, Map<String, String> headers, byte[] body) {
         return new HttpCall("POST", url, headers, body);
+    }
+
+    /** This call with more headers; one of the same name replaces the call's own. */
+    public HttpCall withHeaders(Map<String, String> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
+        return new HttpCall(method, url, all, body);
     }
 
     @Override

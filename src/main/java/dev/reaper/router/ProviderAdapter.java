@@ -1,5 +1,6 @@
 package dev.reaper.router;
 
+import dev.reaper.protocol.Cancellation;
 import dev.reaper.router.wire.StreamDecoder;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,19 @@ public interface ProviderAdapter {
 
     HttpCall chatCall(ProviderEndpoint endpoint, String model, ChatRequest request);
 
+    /**
+     * Headers carrying credentials that take a round trip to obtain (an OAuth access token), added to each
+     * call just before it is sent, so a retry picks up a renewed one. The fetch must be bounded by a
+     * timeout and stop when {@code cancel} fires. Adapters that put their key in the call directly add
+     * nothing here.
+     *
+     * @throws ProviderException when the credentials cannot be had ({@link ProviderException.Kind#AUTH} when
+     *                           they are missing or refused)
+     */
+    default Map<String, String> credentialHeaders(ProviderEndpoint endpoint, Cancellation cancel) {
+        return Map.of();
+    }
+
     /** A decoder that feeds one streamed response body into the assembler. */
     StreamDecoder decoder(ResponseAssembler assembler);
 
@@ -27,6 +41,14 @@ public interface ProviderAdapter {
 
     /** Interprets a non-2xx response. */
     ProviderException error(String provider, int status, Map<String, List<String>> headers, byte[] body);
+
+    /**
+     * Whether the API can list the models it serves. When it cannot (Vertex AI lists no models per
+     * project), {@link #modelsCall} is never made and a probe checks the credentials alone.
+     */
+    default boolean listsModels() {
+        return true;
+    }
 
     /** The request listing the models the endpoint serves. */
     HttpCall modelsCall(ProviderEndpoint endpoint);

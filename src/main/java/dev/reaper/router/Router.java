@@ -242,8 +242,10 @@ public final class Router {
             ChatResponse response = null;
             ProviderException failure;
             try {
-                // each retry is a call made afresh: a signed one (Bedrock's) carries the time it was made
-                HttpCall sent = attempt == 0 ? call : adapter.chatCall(endpoint, model.model(), fitted);
+                // each retry is a call made afresh: a signed one (Bedrock's) carries the time it was made, and
+                // credentials fetched per attempt (Vertex's access token) may have been renewed
+                HttpCall fresh = attempt == 0 ? call : adapter.chatCall(endpoint, model.model(), fitted);
+                HttpCall sent = fresh.withHeaders(adapter.credentialHeaders(endpoint, cancel));
                 response = http.stream(adapter, endpoint, sent, assembler, () -> firstAt.get() >= 0, cancel);
                 failure = response.error() != null ? response.error().withPartial(response)
                         : response.complete() ? null

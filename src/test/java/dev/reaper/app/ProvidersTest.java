@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -253,6 +254,56 @@ class ProvidersTest {
         assertThat(endpoint(p, "anthropic").keyValue()).isEqualTo("sk-ant-work-0000000");
         assertThat(endpoint(p, "anthropic").keySource()).isEqualTo("WORK_ANTHROPIC_KEY");
         assertThat(p.keyVariables()).contains("WORK_ANTHROPIC_KEY", "ANTHROPIC_API_KEY");
+    }
+
+    @Test
+    void vertexIsNotConfiguredUntilItsKeyFileIsNamed() throws Exception {
+        Providers p = providers("", Map.of("GOOGLE_CLOUD_PROJECT", "my-project"));
+
+        ProviderEndpoint vertex = endpoint(p, "vertex");
+        assertThat(p.isConfigured(vertex)).isFalse();
+        assertThat(p.needsNoCredential(vertex)).isFalse();
+        assertThat(p.credentialStatus(vertex)).isEqualTo("key file not set");
+        assertThat(p.setupHint("vertex")).contains("GOOGLE_APPLICATION_CREDENTIALS").contains("GOOGLE_CLOUD_PROJECT")
+                .contains("[providers.vertex]");
+        Config none = config("");
+        assertThatThrownBy(() -> ModelSelection.candidates(Optional.empty(), none, p))
+                .as("no default model from an unconfigured provider").isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void vertexIsConfiguredByAKeyFileFromTheEnvironmentOrTheConfig() throws Exception {
+        Providers fromEnv = providers("", Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/keys/sa.json",
+                "GOOGLE_CLOUD_REGION", "us-east5"));
+        ProviderEndpoint vertex = endpoint(fromEnv, "vertex");
+        assertThat(fromEnv.isConfigured(vertex)).isTrue();
+        assertThat(fromEnv.credentialStatus(vertex)).isEqualTo("key file set (GOOGLE_APPLICATION_CREDENTIALS)");
+        assertThat(vertex.option("credentials_file")).contains("/keys/sa.json");
+        assertThat(vertex.option("location")).contains("us-east5");
+        assertThat(vertex.baseUrl()).as("derived from the location by the adapter").isEmpty();
+
+        Providers fromConfig = providers("[providers.vertex]\ncredentials_file = \"/keys/other.json\"\n",
+                Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/keys/sa.json"));
+        assertThat(endpoint(fromConfig, "vertex").option("credentials_file")).contains("/keys/other.json");
+        assertThat(fromConfig.credentialStatus(endpoint(fromConfig, "vertex"))).isEqualTo("key file set (config.toml)");
+    }
+
+    @Test
+    void aConfiguredVertexGivesTheDefaultModelWhenNoKeyIsSet() throws Exception {
+        Providers p = providers("", Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/keys/sa.json"));
+
+        assertThat(ModelSelection.candidates(Optional.empty(), config(""), p))
+                .extracting(Object::toString).containsExactly("vertex/gemini-2.5-pro");
+    }
+
+    @Test
+    void credentialStatusNeverShowsTheKey() throws Exception {
+        Providers p = providers("", Map.of("ANTHROPIC_API_KEY", "sk-ant-test-0123456789"));
+
+        assertThat(p.credentialStatus(endpoint(p, "anthropic"))).isEqualTo("key set (ANTHROPIC_API_KEY)");
+        assertThat(p.credentialStatus(endpoint(p, "openai"))).isEqualTo("key not set");
+        assertThat(p.credentialStatus(endpoint(p, "ollama"))).isEqualTo("no key needed");
+        assertThat(p.needsNoCredential(endpoint(p, "ollama"))).isTrue();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.reaper.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -83,9 +84,19 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * Each adapter owns one wire format. The one exception is Vertex AI, which hosts two formats and
+     * speaks them by composing the Gemini and Anthropic adapters through their public adapter API
+     * (their encoders and parsers stay private to their packages); moving those formats out of their
+     * packages for its sake would scatter what each package owns.
+     */
     @Test
     void providerAdaptersDoNotKnowEachOther() {
-        slices().matching("dev.reaper.providers.(*)..").should().notDependOnEachOther().check(CLASSES);
+        slices().matching("dev.reaper.providers.(*)..").should().notDependOnEachOther()
+                .ignoreDependency(resideInAPackage("dev.reaper.providers.vertex.."),
+                        name("dev.reaper.providers.gemini.GeminiAdapter")
+                                .or(name("dev.reaper.providers.anthropic.AnthropicAdapter")))
+                .check(CLASSES);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.json.Json;
 import dev.reaper.testing.CliRun;
 import dev.reaper.testing.FakeProvider;
+import dev.reaper.testing.GoogleTokenServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,6 +123,42 @@ class CommandsTest {
             assertThat(req.headers().get("authorization"))
                     .startsWith("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/").contains("/eu-west-3/bedrock/aws4_request");
         });
+    }
+
+    @Test
+    void doctorChecksAVertexKeyFileByGettingATokenAndNamesWhatToSetWithoutOne() {
+        try (GoogleTokenServer google = new GoogleTokenServer()) {
+            CliRun.Result r = cli().env("GOOGLE_APPLICATION_CREDENTIALS", google.writeKeyFile(home).toString())
+                    .env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+            assertThat(r.exitCode()).as(r.out()).isZero();
+            assertThat(r.out()).containsPattern("vertex\\s+key file set \\(GOOGLE_APPLICATION_CREDENTIALS\\)\\s+\\(no base URL\\)\\s+"
+                            + "ok \\(\\d+ ms, credentials accepted; no model list\\)")
+                    .contains("Default model: vertex/gemini-2.5-pro").doesNotContain("ya29.");
+            assertThat(google.tokenRequests()).isEqualTo(1);
+
+            google.refuse();
+            CliRun.Result refused = cli().env("GOOGLE_APPLICATION_CREDENTIALS", google.writeKeyFile(home).toString())
+                    .env("OLLAMA_HOST", "127.0.0.1:9").run("doctor");
+            assertThat(refused.exitCode()).isEqualTo(3);
+            assertThat(refused.out()).containsPattern("vertex .*credentials rejected: .*refused the service-account key of "
+                    + GoogleTokenServer.CLIENT_EMAIL);
+        }
+        assertThat(cli().env("OLLAMA_HOST", "127.0.0.1:9").run("doctor").out())
+                .containsPattern("vertex\\s+key file not set\\s+\\(no base URL\\)\\s+- set GOOGLE_APPLICATION_CREDENTIALS to a service-account"
+                        + " key file and GOOGLE_CLOUD_PROJECT");
+    }
+
+    @Test
+    void modelsShowsTheCatalogsVertexModelsAndSaysVertexListsNone() {
+        try (GoogleTokenServer google = new GoogleTokenServer()) {
+            CliRun.Result r = cli().env("GOOGLE_APPLICATION_CREDENTIALS", google.writeKeyFile(home).toString())
+                    .run("models", "--provider", "vertex", "--json");
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            assertThat(Json.parse(r.out()).findValuesAsText("id")).contains("vertex/gemini-2.5-pro",
+                    "vertex/claude-sonnet-4@20250514");
+            assertThat(Json.parse(r.out()).findValuesAsText("source")).containsOnly("catalog");
+            assertThat(r.err()).contains("vertex: its API lists no models; the catalog's are shown");
+        }
     }
 
     @Test

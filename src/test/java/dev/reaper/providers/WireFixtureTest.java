@@ -13,6 +13,7 @@ import dev.reaper.providers.gemini.GeminiAdapter;
 import dev.reaper.providers.openai.AzureOpenAiAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
 import dev.reaper.providers.openai.ResponsesAdapter;
+import dev.reaper.providers.vertex.VertexAdapter;
 import dev.reaper.router.ChatResponse;
 import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.ProviderException;
@@ -36,7 +37,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every recorded Anthropic, Chat Completions (Azure's through the Azure adapter), Responses, Gemini and
  * Bedrock response decodes to its expected text, reasoning, tool calls, usage, finish and error, fed whole,
- * one byte at a time and in random reads.
+ * one byte at a time and in random reads; Vertex AI, which serves both Anthropic and Gemini streams, reads
+ * them the same.
  */
 class WireFixtureTest {
 
@@ -104,6 +106,33 @@ class WireFixtureTest {
             assertThat(r.error()).as("error").isNotNull();
             assertThat(r.error().getMessage()).contains(error.path("message").asText());
         }
+    }
+
+    /** Vertex AI streams Claude models in Anthropic's format and Gemini models in Gemini's: it reads both alike. */
+    @TestFactory
+    Stream<DynamicTest> vertexReadsEveryGeminiAndAnthropicStreamAsTheirOwnAdaptersDo() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> it = EXPECTED.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String format = e.getValue().path("format").asText();
+            if (!e.getValue().path("streaming").asBoolean() || !(format.equals("gemini") || format.equals("anthropic-messages"))) {
+                continue;
+            }
+            tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
+                byte[] body = bytes(e.getKey());
+                ProviderAdapter ownAdapter = adapterFor(e.getKey(), format);
+                String provider = providerOf(ownAdapter); // the same name, so generated call ids are told apart alike
+                String own = stream(ownAdapter, provider, body, Integer.MAX_VALUE, null).summary();
+                VertexAdapter vertex = new VertexAdapter();
+                assertThat(stream(vertex, provider, body, Integer.MAX_VALUE, null).summary()).isEqualTo(own);
+                assertThat(stream(vertex, provider, body, 1, null).summary()).as("1-byte reads").isEqualTo(own);
+                assertThat(stream(vertex, provider, body, 64, new Random(e.getKey().hashCode())).summary())
+                        .as("random reads").isEqualTo(own);
+            }));
+        }
+        assertThat(tests).hasSizeGreaterThan(30);
+        return tests.stream();
     }
 
     @Test
@@ -254,8 +283,12 @@ class WireFixtureTest {
     }
 
     static Decoded stream(ProviderAdapter adapter, byte[] body, int maxRead, Random random) {
+        return stream(adapter, providerOf(adapter), body, maxRead, random);
+    }
+
+    static Decoded stream(ProviderAdapter adapter, String provider, byte[] body, int maxRead, Random random) {
         List<ContentBlock.ToolUse> calls = new ArrayList<>();
-        ResponseAssembler asm = new ResponseAssembler(providerOf(adapter), e -> {
+        ResponseAssembler asm = new ResponseAssembler(provider, e -> {
             if (e instanceof StreamEvent.ToolCallCompleted c) {
                 calls.add(c.call());
             }

@@ -171,7 +171,8 @@ class StrategyTest {
     @Test
     void raceTakesTheFirstTokenAndClosesTheLosersConnection() {
         fake("a").enqueue(new Step.Delayed(Step.text("slow answer"), Duration.ofSeconds(5)));
-        fake("b").enqueue(Step.text("fast answer"));
+        // b waits a little, so that a's request is surely on the wire when b wins
+        fake("b").enqueue(new Step.Delayed(Step.text("fast answer"), Duration.ofMillis(500)));
 
         Router.Routed r = route(Race.of(2), "a", "b");
 
@@ -192,7 +193,7 @@ class StrategyTest {
     void raceOfThreeStartsAllThreeAtOnce() {
         fake("a").enqueue(new Step.Delayed(Step.text("a"), Duration.ofSeconds(5)));
         fake("b").enqueue(new Step.Delayed(Step.text("b"), Duration.ofSeconds(5)));
-        fake("c").enqueue(new Step.Delayed(Step.text("third wins"), Duration.ofMillis(300)));
+        fake("c").enqueue(new Step.Delayed(Step.text("third wins"), Duration.ofMillis(700)));
 
         Router.Routed r = route(Race.of(3), "a", "b", "c");
 
