@@ -44,7 +44,7 @@ final class UsageRecorder implements RouterObserver {
                 ledger.record(new UsageLedger.Entry(clock.instant(), sessionId, workspace, a.model().provider(),
                         a.model().model(), u.inputTokens(), u.outputTokens(), u.cacheReadTokens(),
                         u.cacheWriteTokens(), a.costUsd(), a.priced(), a.timeToFirstTokenMs(), a.durationMs(),
-                        a.failure() == null ? "ok" : a.failure().kind().name().toLowerCase(Locale.ROOT)));
+                        a.failure() == null ? "ok" : a.failure().kind().name().toLowerCase(Locale.ROOT), a.savedUsd()));
             } catch (RuntimeException e) {
                 // the answer matters more than its bookkeeping: say so once and go on
                 ledgerFailed = true;
@@ -58,6 +58,22 @@ final class UsageRecorder implements RouterObserver {
     public void retrying(ModelRef model, int retry, java.time.Duration wait, dev.reaper.router.ProviderException cause) {
         events.emit(new Event.Notice(Event.NoticeKind.RETRY, model + ": " + cause.getMessage() + "; retry " + retry
                 + " in " + wait.toMillis() + " ms"));
+    }
+
+    @Override
+    public void answeredFromCache(ModelRef model, dev.reaper.protocol.Usage original, double savedUsd, boolean shared) {
+        events.emit(new Event.Routed("cache", model.toString(), java.util.List.of(), shared
+                ? "shared the answer of an identical request in flight"
+                : String.format(Locale.ROOT, "asked before: answered from the cache, saving $%.4f", savedUsd)));
+        if (ledger != null && !ledgerFailed) {
+            try {
+                ledger.record(new UsageLedger.Entry(clock.instant(), sessionId, workspace, model.provider(), model.model(),
+                        0, 0, 0, 0, 0, true, 0, 0, "cache", savedUsd));
+            } catch (RuntimeException e) {
+                ledgerFailed = true;
+                events.emit(new Event.Notice(Event.NoticeKind.WARNING, "usage is not being recorded: " + e.getMessage()));
+            }
+        }
     }
 
     @Override

@@ -23,6 +23,9 @@ import dev.reaper.router.CircuitBreakers;
 import dev.reaper.router.LatencyStats;
 import dev.reaper.config.RoutingConfig;
 import dev.reaper.config.BudgetConfig;
+import dev.reaper.config.CacheConfig;
+import dev.reaper.router.Caching;
+import dev.reaper.store.SqliteResponseCache;
 import dev.reaper.router.BudgetGuard;
 import java.time.LocalDate;
 import dev.reaper.router.Sleeper;
@@ -56,6 +59,8 @@ public final class Reaper implements AutoCloseable {
     private volatile Thread warmUp;
     private volatile RoutingConfig routing;
     private volatile BudgetGuard budgets;
+    private volatile boolean cacheFlag;
+    private volatile SqliteResponseCache responseCache;
     private volatile String budgetFlags;
     private volatile java.util.function.Consumer<String> budgetWarnings = w -> { };
     private final LatencyStats latency = new LatencyStats();
@@ -76,9 +81,35 @@ public final class Reaper implements AutoCloseable {
 
     private Router buildRouter() {
         RoutingConfig rc = routing();
-        return new Router(adapters(), providers(), new HttpProviderClient(), catalog(), RetryPolicy.DEFAULT,
+        Router r = new Router(adapters(), providers(), new HttpProviderClient(), catalog(), RetryPolicy.DEFAULT,
                 (d, c) -> sleeper.sleep(d, c), RandomGenerator.getDefault(), policies.get().policy(rc),
                 new CircuitBreakers(rc.breakerFailures(), rc.breakerCoolDown(), clock), latency);
+        CacheConfig cc = cacheConfig();
+        if (cc.exact() || cc.dedupe()) {
+            java.util.Optional<dev.reaper.router.ResponseCache> store = java.util.Optional.empty();
+            if (cc.exact()) {
+                try {
+                    responseCache = SqliteResponseCache.open(paths.cacheDir().resolve("responses.db"), cc.ttl(), clock);
+                    store = java.util.Optional.of(responseCache);
+                } catch (RuntimeException e) {
+                    java.util.logging.Logger.getLogger(Reaper.class.getName()).warning(
+                            "the response cache is off for this run: " + e.getMessage());
+                }
+            }
+            r.withCaching(new Caching(store, cc.dedupe()));
+        }
+        return r;
+    }
+
+    private CacheConfig cacheConfig() {
+        CacheConfig cc = CacheConfig.of(config);
+        return cacheFlag ? cc.withExact() : cc;
+    }
+
+    /** Turns the response cache on for this run ({@code --cache}); must come before the first request. */
+    public Reaper withCache() {
+        this.cacheFlag = true;
+        return this;
     }
 
     /** The routing settings: config.toml's, with any override from the command line. */
@@ -97,6 +128,8 @@ public final class Reaper implements AutoCloseable {
      */
     public Reaper routeWith(Optional<String> strategy, Optional<Boolean> hedge) {
         this.routing = routing().with(strategy, hedge);
+        cacheConfig(); // a bad [cache] fails now, before anything is sent
+        budgetConfig();
         return this;
     }
 
@@ -253,6 +286,9 @@ public final class Reaper implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (responseCache != null) {
+            responseCache.close();
         }
         if (ledger.isBuilt()) {
             ledger.get().close();

@@ -73,17 +73,19 @@ public final class CostCommand implements Callable<Integer> {
                                 .put("input_tokens", r.inputTokens()).put("output_tokens", r.outputTokens())
                                 .put("cache_read_input_tokens", r.cacheReadTokens())
                                 .put("cache_creation_input_tokens", r.cacheWriteTokens())
-                                .put("cost_usd", r.costUsd()).put("unpriced_requests", r.unpriced());
+                                .put("cost_usd", r.costUsd()).put("unpriced_requests", r.unpriced())
+                                .put("cache_hits", r.cacheHits()).put("saved_usd", r.savedUsd());
                     }
                     out.println(Json.write(arr));
                 }
                 case "csv" -> {
                     out.println(key + ",requests,input_tokens,output_tokens,cache_read_input_tokens,"
-                            + "cache_creation_input_tokens,cost_usd,unpriced_requests");
+                            + "cache_creation_input_tokens,cost_usd,unpriced_requests,cache_hits,saved_usd");
                     for (UsageLedger.Row r : rows) {
                         out.println(csv(r.key()) + "," + r.requests() + "," + r.inputTokens() + "," + r.outputTokens()
                                 + "," + r.cacheReadTokens() + "," + r.cacheWriteTokens() + ","
-                                + String.format(Locale.ROOT, "%.6f", r.costUsd()) + "," + r.unpriced());
+                                + String.format(Locale.ROOT, "%.6f", r.costUsd()) + "," + r.unpriced() + ","
+                                + r.cacheHits() + "," + String.format(Locale.ROOT, "%.6f", r.savedUsd()));
                     }
                 }
                 default -> {
@@ -92,18 +94,27 @@ public final class CostCommand implements Callable<Integer> {
                         break;
                     }
                     Table t = new Table(key.toUpperCase(Locale.ROOT), ">REQUESTS", ">INPUT", ">OUTPUT", ">CACHE READ",
-                            ">CACHE WRITE", ">COST");
+                            ">CACHE WRITE", ">COST", ">SAVED");
                     double total = 0;
+                    double saved = 0;
                     long requests = 0;
+                    long hits = 0;
                     for (UsageLedger.Row r : rows) {
                         t.add(r.key(), r.requests(), r.inputTokens(), r.outputTokens(), r.cacheReadTokens(),
                                 r.cacheWriteTokens(), String.format(Locale.ROOT, "$%.4f", r.costUsd())
-                                        + (r.unpriced() > 0 ? "*" : ""));
+                                        + (r.unpriced() > 0 ? "*" : ""), String.format(Locale.ROOT, "$%.4f", r.savedUsd()));
                         total += r.costUsd();
+                        saved += r.savedUsd();
                         requests += r.requests();
+                        hits += r.cacheHits();
                     }
-                    t.add("total", requests, "", "", "", "", String.format(Locale.ROOT, "$%.4f", total));
+                    t.add("total", requests, "", "", "", "", String.format(Locale.ROOT, "$%.4f", total),
+                            String.format(Locale.ROOT, "$%.4f", saved));
                     t.print(out);
+                    if (saved > 0) {
+                        out.printf(Locale.ROOT, "Caching saved $%.4f: cache reads billed below the input price%s.%n", saved,
+                                hits > 0 ? ", and " + hits + " request" + (hits == 1 ? "" : "s") + " answered from Reaper's cache" : "");
+                    }
                     if (rows.stream().anyMatch(r -> r.unpriced() > 0)) {
                         out.println("* includes requests to models without a known price (set one in [models] of config.toml)");
                     }

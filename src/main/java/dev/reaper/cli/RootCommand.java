@@ -114,6 +114,10 @@ public final class RootCommand implements Callable<Integer> {
                     + " project-weekly, project-monthly for this workspace alone (exit 4 when one would be passed).")
     String budget;
 
+    @Option(names = "--cache", description = "Answer a request asked before from the response cache (as [cache]"
+            + " exact = true), and share identical requests in flight.")
+    boolean cache;
+
     @Option(names = {"-c", "--continue"}, description = "Continue the most recent session of this workspace.")
     boolean continueLatest;
 
@@ -145,6 +149,9 @@ public final class RootCommand implements Callable<Integer> {
     Reaper boot(Path dir) {
         Reaper app = Reaper.boot(launch.env(), dir, Clock.systemDefaultZone())
                 .routeWith(Optional.ofNullable(strategy), hedge ? Optional.of(true) : Optional.empty());
+        if (cache) {
+            app.withCache();
+        }
         return budget == null ? app : app.withBudgets(budget);
     }
 

@@ -43,6 +43,7 @@ public final class Router {
     private final CircuitBreakers breakers;
     private final LatencyStats latency;
     private final KeyRotation keys = new KeyRotation();
+    private volatile Caching caching = Caching.OFF;
 
     public Router(Map<String, ProviderAdapter> adaptersByWireApi, ProviderDirectory providers,
                   HttpProviderClient http, ModelCatalog catalog, RetryPolicy retry, Sleeper sleeper,
@@ -86,6 +87,12 @@ public final class Router {
         return breakers;
     }
 
+    /** Answers requests from a response cache and shares identical ones in flight, as configured. */
+    public Router withCaching(Caching caching) {
+        this.caching = caching;
+        return this;
+    }
+
     public Optional<ProviderAdapter> adapter(String wireApi) {
         return Optional.ofNullable(adapters.get(wireApi));
     }
@@ -101,6 +108,16 @@ public final class Router {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("no model to send the request to");
         }
+        Caching c = caching;
+        if (c.enabled()) {
+            return c.answer(candidates, request, listener, observer, cancel, catalog,
+                    () -> route(policy, candidates, request, listener, budget, observer, cancel));
+        }
+        return route(policy, candidates, request, listener, budget, observer, cancel);
+    }
+
+    private Routed route(Policy policy, List<ModelRef> candidates, ChatRequest request, StreamListener listener,
+                         BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
         List<ModelRef> order = List.copyOf(new java.util.LinkedHashSet<>(candidates));
         StringBuilder why = new StringBuilder();
         for (Selector s : policy.selectors()) {
@@ -262,8 +279,10 @@ public final class Router {
             long now = System.nanoTime();
             long ttft = firstAt.get() < 0 ? -1 : (firstAt.get() - start) / 1_000_000;
             latency.record(model, ttft);
+            double saved = pricing.map(p -> usage.cacheReadTokens() * Math.max(0, p.input() - p.cacheRead()) / 1_000_000.0)
+                    .orElse(0.0);
             observer.attemptFinished(new RouterObserver.Attempt(model, usage, cost, pricing.isPresent(), ttft,
-                    (now - start) / 1_000_000, failure));
+                    (now - start) / 1_000_000, failure, saved));
             if (failure == null) {
                 ChatResponse done = response;
                 LOG.fine(() -> model + " answered: " + done.stopReason() + ", " + usage.inputTokens() + " in / "

@@ -20,11 +20,25 @@ public interface RouterObserver {
 
     /**
      * @param costUsd           cost from the reported usage (0 when the price is unknown)
+     * @param savedUsd          what the provider's prompt cache saved: cache reads at their price instead of
+     *                          the input price
      * @param priced            whether the model's price was known
      * @param timeToFirstTokenMs -1 when nothing was received
      */
     record Attempt(ModelRef model, Usage usage, double costUsd, boolean priced, long timeToFirstTokenMs,
-                   long durationMs, ProviderException failure) {}
+                   long durationMs, ProviderException failure, double savedUsd) {
+
+        public Attempt(ModelRef model, Usage usage, double costUsd, boolean priced, long timeToFirstTokenMs,
+                       long durationMs, ProviderException failure) {
+            this(model, usage, costUsd, priced, timeToFirstTokenMs, durationMs, failure, 0);
+        }
+    }
+
+    /**
+     * A request answered without asking a provider: from the response cache, or by sharing an identical
+     * request in flight ({@code shared}). {@code savedUsd} is what the original answer cost.
+     */
+    default void answeredFromCache(ModelRef model, Usage usage, double savedUsd, boolean shared) {}
 
     /**
      * @param strategy  the strategy's name

@@ -21,14 +21,30 @@ import java.util.List;
  */
 public final class UsageLedger implements AutoCloseable {
 
-    /** One request. {@code status} is "ok" or the failure kind. */
+    /**
+     * One request. {@code status} is "ok", "cache" (answered from Reaper's cache: nothing was sent) or the
+     * failure kind; {@code savedUsd} is what caching saved: the provider's prompt cache (cache reads at
+     * their lower price) or Reaper's own (the whole cost of the answer it replayed).
+     */
     public record Entry(Instant at, String sessionId, String workspace, String provider, String model,
                         long inputTokens, long outputTokens, long cacheReadTokens, long cacheWriteTokens,
-                        double costUsd, boolean priced, long timeToFirstTokenMs, long durationMs, String status) {}
+                        double costUsd, boolean priced, long timeToFirstTokenMs, long durationMs, String status,
+                        double savedUsd) {
 
-    /** A group of requests: its key (a day, provider, model or session) and sums. */
+        public Entry(Instant at, String sessionId, String workspace, String provider, String model, long inputTokens,
+                     long outputTokens, long cacheReadTokens, long cacheWriteTokens, double costUsd, boolean priced,
+                     long timeToFirstTokenMs, long durationMs, String status) {
+            this(at, sessionId, workspace, provider, model, inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens,
+                    costUsd, priced, timeToFirstTokenMs, durationMs, status, 0);
+        }
+    }
+
+    /**
+     * A group of requests: its key (a day, provider, model or session) and sums; {@code cacheHits} are the
+     * requests answered from Reaper's cache, {@code savedUsd} what caching of either kind saved.
+     */
     public record Row(String key, long requests, long inputTokens, long outputTokens, long cacheReadTokens,
-                      long cacheWriteTokens, double costUsd, long unpriced) {}
+                      long cacheWriteTokens, double costUsd, long unpriced, long cacheHits, double savedUsd) {}
 
     public enum GroupBy {
         DAY("day"), PROVIDER("provider"), MODEL("provider || '/' || model"), SESSION("session_id");
@@ -86,8 +102,10 @@ public final class UsageLedger implements AutoCloseable {
                           input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
                           cache_read_tokens INTEGER NOT NULL, cache_write_tokens INTEGER NOT NULL,
                           cost_usd REAL NOT NULL, priced INTEGER NOT NULL,
-                          ttft_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL, status TEXT NOT NULL)""");
+                          ttft_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL, status TEXT NOT NULL,
+                          saved_usd REAL NOT NULL DEFAULT 0)""");
                 s.execute("CREATE INDEX IF NOT EXISTS requests_day ON requests(day)");
+                addSavedColumn(s);
                 return;
             } catch (SQLException e) {
                 if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || attempt >= 100) {
@@ -103,10 +121,28 @@ public final class UsageLedger implements AutoCloseable {
         }
     }
 
+    /** Ledgers written before savings were recorded get the column, with nothing saved so far. */
+    private static void addSavedColumn(Statement s) throws SQLException {
+        try (ResultSet cols = s.executeQuery("PRAGMA table_info(requests)")) {
+            while (cols.next()) {
+                if (cols.getString("name").equals("saved_usd")) {
+                    return;
+                }
+            }
+        }
+        try {
+            s.execute("ALTER TABLE requests ADD COLUMN saved_usd REAL NOT NULL DEFAULT 0");
+        } catch (SQLException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("duplicate column")) {
+                throw e; // another process adding it at the same moment is fine
+            }
+        }
+    }
+
     public synchronized void record(Entry e) {
         String sql = "INSERT INTO requests (at, day, session_id, workspace, provider, model, input_tokens, output_tokens,"
-                + " cache_read_tokens, cache_write_tokens, cost_usd, priced, ttft_ms, duration_ms, status)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+                + " cache_read_tokens, cache_write_tokens, cost_usd, priced, ttft_ms, duration_ms, status, saved_usd)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
         try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setString(1, e.at().toString());
             p.setString(2, e.at().atZone(zone).toLocalDate().toString());
@@ -123,6 +159,7 @@ public final class UsageLedger implements AutoCloseable {
             p.setLong(13, e.timeToFirstTokenMs());
             p.setLong(14, e.durationMs());
             p.setString(15, e.status());
+            p.setDouble(16, e.savedUsd());
             p.executeUpdate();
         } catch (SQLException ex) {
             throw new IllegalStateException("cannot record usage: " + ex.getMessage(), ex);
@@ -132,7 +169,8 @@ public final class UsageLedger implements AutoCloseable {
     /** Sums by the given grouping, for requests on or after {@code sinceDay} (an ISO date, or null for all). */
     public synchronized List<Row> report(GroupBy by, String sinceDay) {
         String sql = "SELECT " + by.column + " AS k, COUNT(*), SUM(input_tokens), SUM(output_tokens),"
-                + " SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(cost_usd), SUM(1 - priced)"
+                + " SUM(cache_read_tokens), SUM(cache_write_tokens), SUM(cost_usd), SUM(1 - priced),"
+                + " SUM(status = 'cache'), SUM(saved_usd)"
                 + " FROM requests WHERE (? IS NULL OR day >= ?) GROUP BY k ORDER BY "
                 + (by == GroupBy.DAY ? "k" : "SUM(cost_usd) DESC, k");
         List<Row> rows = new ArrayList<>();
@@ -142,7 +180,8 @@ public final class UsageLedger implements AutoCloseable {
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     rows.add(new Row(r.getString(1) == null ? "(none)" : r.getString(1), r.getLong(2), r.getLong(3),
-                            r.getLong(4), r.getLong(5), r.getLong(6), r.getDouble(7), r.getLong(8)));
+                            r.getLong(4), r.getLong(5), r.getLong(6), r.getDouble(7), r.getLong(8), r.getLong(9),
+                            r.getDouble(10)));
                 }
             }
         } catch (SQLException ex) {

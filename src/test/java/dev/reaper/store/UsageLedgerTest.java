@@ -58,9 +58,9 @@ class UsageLedgerTest {
         recordSample();
 
         assertThat(ledger.report(GroupBy.DAY, null)).containsExactly(
-                new Row("2025-03-01", 2, 3000, 300, 300, 150, 1.50, 0),
-                new Row("2025-03-02", 1, 3000, 300, 300, 150, 2.00, 0),
-                new Row("2025-03-03", 1, 4000, 400, 400, 200, 0.0, 1));
+                new Row("2025-03-01", 2, 3000, 300, 300, 150, 1.50, 0, 0, 0.0),
+                new Row("2025-03-02", 1, 3000, 300, 300, 150, 2.00, 0, 0, 0.0),
+                new Row("2025-03-03", 1, 4000, 400, 400, 200, 0.0, 1, 0, 0.0));
     }
 
     @Test
@@ -154,7 +154,7 @@ class UsageLedgerTest {
 
             List<Row> rows = ledgers.get(0).report(GroupBy.DAY, null);
             long total = 2L * threadsPerLedger * perThread;
-            assertThat(rows).containsExactly(new Row("2025-03-01", total, 10 * total, total, total, 0, 0.25 * total, 0));
+            assertThat(rows).containsExactly(new Row("2025-03-01", total, 10 * total, total, total, 0, 0.25 * total, 0, 0, 0.0));
             assertThat(ledgers.get(1).report(GroupBy.SESSION, null)).hasSize(2 * threadsPerLedger)
                     .allSatisfy(r -> assertThat(r.requests()).isEqualTo(perThread));
         } finally {
@@ -190,6 +190,39 @@ class UsageLedgerTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cacheHitsAndSavingsAreSummed() {
+        ledger.record(new UsageLedger.Entry(Instant.parse("2025-03-01T10:00:00Z"), "s1", "/w", "anthropic", "m", 1000, 10,
+                900, 0, 0.01, true, 100, 200, "ok", 0.0024));
+        ledger.record(new UsageLedger.Entry(Instant.parse("2025-03-01T11:00:00Z"), "s1", "/w", "anthropic", "m", 0, 0,
+                0, 0, 0, true, 0, 0, "cache", 0.01));
+        Row r = ledger.report(GroupBy.DAY, null).get(0);
+        assertThat(r.cacheHits()).isEqualTo(1);
+        assertThat(r.savedUsd()).isCloseTo(0.0124, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ledger.spentSince("2025-03-01", "/w")).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(ledger.spentSince("2025-03-01", "/elsewhere")).isZero();
+        assertThat(ledger.spentSince("2025-03-02", null)).isZero();
+    }
+
+    @Test
+    void aLedgerFromBeforeSavingsWereRecordedGetsTheColumn(@org.junit.jupiter.api.io.TempDir Path old) throws Exception {
+        Path file = old.resolve("usage.db");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE requests (id INTEGER PRIMARY KEY, at TEXT NOT NULL, day TEXT NOT NULL, session_id TEXT,"
+                    + " workspace TEXT, provider TEXT NOT NULL, model TEXT NOT NULL, input_tokens INTEGER NOT NULL,"
+                    + " output_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL, cache_write_tokens INTEGER NOT NULL,"
+                    + " cost_usd REAL NOT NULL, priced INTEGER NOT NULL, ttft_ms INTEGER NOT NULL, duration_ms INTEGER NOT NULL,"
+                    + " status TEXT NOT NULL)");
+            st.execute("INSERT INTO requests VALUES (1, '2025-03-01T10:00:00Z', '2025-03-01', 's', '/w', 'anthropic', 'm',"
+                    + " 10, 1, 0, 0, 0.5, 1, 5, 9, 'ok')");
+        }
+        try (UsageLedger l = UsageLedger.open(file, ZoneOffset.UTC)) {
+            assertThat(l.report(GroupBy.DAY, null)).containsExactly(
+                    new Row("2025-03-01", 1, 10, 1, 0, 0, 0.5, 0, 0, 0.0));
         }
     }
 }
