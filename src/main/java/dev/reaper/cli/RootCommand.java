@@ -59,11 +59,12 @@ public final class RootCommand implements Callable<Integer> {
      * The subcommands' names. The commands are added to the command line only when the arguments may need
      * them (a subcommand's name, or help): building their models is a good part of start-up.
      */
-    static final List<String> SUBCOMMANDS = List.of("models", "doctor", "sessions", "cost", "trust", "completion");
+    static final List<String> SUBCOMMANDS = List.of("models", "doctor", "sessions", "cost", "trust", "completion",
+            "complete");
 
     static List<Object> subcommands() {
         return List.of(new ModelsCommand(), new DoctorCommand(), new SessionsCommand(), new CostCommand(),
-                new TrustCommand(), new CompletionCommand());
+                new TrustCommand(), new CompletionCommand(), new CompleteCommand());
     }
 
     @Spec

@@ -18,6 +18,14 @@ public interface ProviderAdapter {
     HttpCall chatCall(ProviderEndpoint endpoint, String model, ChatRequest request);
 
     /**
+     * A fill-in-the-middle completion call, where the endpoint has one (Mistral's {@code /fim/completions});
+     * its stream is read by {@link #decoder}. Empty for the others.
+     */
+    default java.util.Optional<HttpCall> fimCall(ProviderEndpoint endpoint, String model, FimRequest request) {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Headers carrying credentials that take a round trip to obtain (an OAuth access token), added to each
      * call just before it is sent, so a retry picks up a renewed one. The fetch must be bounded by a
      * timeout and stop when {@code cancel} fires. Adapters that put their key in the call directly add

@@ -217,6 +217,31 @@ public final class Router {
 
     private ChatResponse withRetries(ModelRef model, ChatRequest request, StreamListener listener,
                                      BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
+        ChatRequest fitted = fitted(request, model);
+        return withRetries(model, (adapter, endpoint) -> adapter.chatCall(endpoint, model.model(), fitted),
+                fitted.maxTokens(), listener, budget, observer, cancel);
+    }
+
+    /** Makes one provider call for an endpoint (with the key in turn). */
+    @FunctionalInterface
+    private interface CallMaker {
+        HttpCall make(ProviderAdapter adapter, ProviderEndpoint endpoint);
+    }
+
+    /**
+     * A fill-in-the-middle completion: the text that goes between {@code prefix} and {@code suffix}, from a
+     * model whose API has one (Mistral's Codestral), with the retries, budget and accounting of any request.
+     */
+    public ChatResponse complete(ModelRef model, FimRequest request, StreamListener listener, BudgetGuard budget,
+                                 RouterObserver observer, Cancellation cancel) {
+        return withRetries(model, (adapter, endpoint) -> adapter.fimCall(endpoint, model.model(), request)
+                .orElseThrow(() -> new ProviderException(ProviderException.Kind.CONFIG, endpoint.name(),
+                        endpoint.name() + " has no fill-in-the-middle completion API: use a Mistral model such as"
+                                + " mistral/codestral-latest")), request.maxTokens(), listener, budget, observer, cancel);
+    }
+
+    private ChatResponse withRetries(ModelRef model, CallMaker maker, int maxTokens, StreamListener listener,
+                                     BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
         ProviderEndpoint configured = providers.find(model.provider()).orElseThrow(() ->
                 new ProviderException(ProviderException.Kind.CONFIG, model.provider(),
                         "unknown provider '" + model.provider() + "' in model " + model + ": "
@@ -232,15 +257,14 @@ public final class Router {
             throw new ProviderException(ProviderException.Kind.AUTH, endpoint.name(),
                     "no API key for " + endpoint.name() + ": " + providers.setupHint(endpoint.name()));
         }
-        ChatRequest fitted = fitted(request, model);
-        HttpCall call = adapter.chatCall(endpoint, model.model(), fitted);
+        HttpCall call = maker.make(adapter, endpoint);
         HttpCall first = call;
         LOG.fine(() -> "request to " + model + ": " + first.method() + " " + first.url() + " (" + first.body().length
                 + " bytes)");
         Optional<Pricing> pricing = catalog.find(model).flatMap(ModelInfo::pricing);
         // the prompt estimated at 4 bytes a token, plus a typical answer (the full output limit would refuse
         // most requests under small budgets for tokens that are rarely produced)
-        long outputAllowance = Math.min(fitted.maxTokens(), EXPECTED_OUTPUT_TOKENS);
+        long outputAllowance = Math.min(maxTokens, EXPECTED_OUTPUT_TOKENS);
         double estimate = pricing.map(p -> (p.input() * (first.body().length / 4.0) + p.output() * outputAllowance)
                 / 1_000_000.0).orElse(0.0);
         int keysTried = 1;
@@ -261,7 +285,7 @@ public final class Router {
             try {
                 // each retry is a call made afresh: a signed one (Bedrock's) carries the time it was made, and
                 // credentials fetched per attempt (Vertex's access token) may have been renewed
-                HttpCall fresh = attempt == 0 ? call : adapter.chatCall(endpoint, model.model(), fitted);
+                HttpCall fresh = attempt == 0 ? call : maker.make(adapter, endpoint);
                 HttpCall sent = fresh.withHeaders(adapter.credentialHeaders(endpoint, cancel));
                 response = http.stream(adapter, endpoint, sent, assembler, () -> firstAt.get() >= 0, cancel);
                 failure = response.error() != null ? response.error().withPartial(response)
@@ -298,7 +322,7 @@ public final class Router {
             if (failure.kind() == ProviderException.Kind.RATE_LIMIT && !shown && keys.rotate(configured, keysTried)) {
                 keysTried++;
                 endpoint = keys.current(configured);
-                call = adapter.chatCall(endpoint, model.model(), fitted);
+                call = maker.make(adapter, endpoint);
                 observer.retrying(model, attempt + 1, Duration.ZERO, failure.withAdvice("trying the next key"));
                 continue;
             }

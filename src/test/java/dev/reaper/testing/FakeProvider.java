@@ -306,8 +306,8 @@ public final class FakeProvider implements AutoCloseable {
         if (path.startsWith("/v1/messages")) {
             return WireRenderer.Format.ANTHROPIC;
         }
-        if (path.endsWith("/chat/completions")) {
-            return WireRenderer.Format.OPENAI;
+        if (path.endsWith("/chat/completions") || path.endsWith("/fim/completions")) {
+            return WireRenderer.Format.OPENAI; // Mistral streams fill-in-the-middle as chat completion chunks
         }
         if (path.endsWith("/responses")) {
             return WireRenderer.Format.RESPONSES;

@@ -40,6 +40,31 @@ public final class ChatCompletionsAdapter implements ProviderAdapter {
                 ChatCompletionsEncoder.encode(model, request, dialect));
     }
 
+    /**
+     * Mistral's fill-in-the-middle completions ({@code POST {base}/fim/completions}), streamed as chat
+     * completion chunks: for the {@code mistral} provider, any endpoint at mistral.ai (Codestral's own), or
+     * one configured with {@code fim = "true"}.
+     */
+    @Override
+    public java.util.Optional<HttpCall> fimCall(ProviderEndpoint endpoint, String model, dev.reaper.router.FimRequest request) {
+        boolean mistral = endpoint.name().equals("mistral") || endpoint.baseUrl().contains(".mistral.ai")
+                || endpoint.option("fim").filter("true"::equals).isPresent();
+        if (!mistral) {
+            return java.util.Optional.empty();
+        }
+        Map<String, String> headers = bearerHeaders(endpoint);
+        headers.put("accept", "text/event-stream");
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
+        body.put("model", model);
+        body.put("prompt", request.prefix());
+        body.put("suffix", request.suffix());
+        body.put("max_tokens", request.maxTokens());
+        body.put("temperature", 0);
+        body.put("stream", true);
+        return java.util.Optional.of(HttpCall.postJson(endpoint.baseUrl() + "/fim/completions", headers,
+                Json.write(body).getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** Whether the endpoint is OpenAI's own API, which takes parameters compatible servers may not know. */
     static boolean isOfficial(ProviderEndpoint endpoint) {
         return endpoint.baseUrl().startsWith("https://api.openai.com");
