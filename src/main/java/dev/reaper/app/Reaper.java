@@ -19,6 +19,7 @@ import dev.reaper.router.ModelCatalog;
 import dev.reaper.router.ProviderAdapter;
 import dev.reaper.router.RetryPolicy;
 import dev.reaper.router.Router;
+import dev.reaper.router.ModelRef;
 import dev.reaper.router.CircuitBreakers;
 import dev.reaper.router.LatencyStats;
 import dev.reaper.config.RoutingConfig;
@@ -85,18 +86,24 @@ public final class Reaper implements AutoCloseable {
                 (d, c) -> sleeper.sleep(d, c), RandomGenerator.getDefault(), policies.get().policy(rc),
                 new CircuitBreakers(rc.breakerFailures(), rc.breakerCoolDown(), clock), latency);
         CacheConfig cc = cacheConfig();
-        if (cc.exact() || cc.dedupe()) {
+        if (cc.exact() || cc.dedupe() || cc.semanticModel().isPresent()) {
             java.util.Optional<dev.reaper.router.ResponseCache> store = java.util.Optional.empty();
-            if (cc.exact()) {
+            if (cc.exact() || cc.semanticModel().isPresent()) {
                 try {
                     responseCache = SqliteResponseCache.open(paths.cacheDir().resolve("responses.db"), cc.ttl(), clock);
-                    store = java.util.Optional.of(responseCache);
+                    store = cc.exact() ? java.util.Optional.of(responseCache) : java.util.Optional.empty();
                 } catch (RuntimeException e) {
                     java.util.logging.Logger.getLogger(Reaper.class.getName()).warning(
                             "the response cache is off for this run: " + e.getMessage());
                 }
             }
-            r.withCaching(new Caching(store, cc.dedupe()));
+            java.util.Optional<Caching.Semantic> semantic = java.util.Optional.empty();
+            if (cc.semanticModel().isPresent() && responseCache != null) {
+                ModelRef embeddings = ModelRef.parse(cc.semanticModel().get());
+                semantic = java.util.Optional.of(new Caching.Semantic(responseCache,
+                        text -> r.embed(embeddings, text, java.time.Duration.ofSeconds(10)), cc.similarity()));
+            }
+            r.withCaching(new Caching(store, cc.dedupe(), semantic));
         }
         return r;
     }

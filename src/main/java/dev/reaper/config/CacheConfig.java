@@ -10,8 +10,12 @@ import java.time.Duration;
  * @param exact  answer a request asked before (same conversation, model candidates and tools) from the
  *               cache, within {@code ttl}
  * @param dedupe identical requests in flight share one upstream call (implied by {@code exact})
+ * @param semanticModel when set, single questions are also matched by meaning: the embeddings model
+ *                      ({@code openai/text-embedding-3-small}, {@code ollama/nomic-embed-text})
+ * @param similarity    the cosine similarity a semantic match needs
  */
-public record CacheConfig(boolean exact, Duration ttl, boolean dedupe) {
+public record CacheConfig(boolean exact, Duration ttl, boolean dedupe, java.util.Optional<String> semanticModel,
+                          double similarity) {
 
     public static CacheConfig of(Config c) {
         ConfigReader r = new ConfigReader(ConfigReader.originOf(c));
@@ -22,14 +26,27 @@ public record CacheConfig(boolean exact, Duration ttl, boolean dedupe) {
             throw new ConfigException(r.origin() + ": cache.ttl_seconds must be at least 1");
         }
         t.fieldNames().forEachRemaining(k -> {
-            if (!k.equals("exact") && !k.equals("ttl_seconds") && !k.equals("dedupe")) {
-                throw new ConfigException(r.origin() + ": unknown key cache." + k + " (use exact, ttl_seconds, dedupe)");
+            if (!java.util.List.of("exact", "ttl_seconds", "dedupe", "semantic_model", "similarity").contains(k)) {
+                throw new ConfigException(r.origin() + ": unknown key cache." + k
+                        + " (use exact, ttl_seconds, dedupe, semantic_model, similarity)");
             }
         });
-        return new CacheConfig(exact, Duration.ofSeconds(ttl), exact || r.bool(t, "cache.dedupe").orElse(false));
+        java.util.Optional<String> semantic = r.string(t, "semantic_model", "cache");
+        semantic.ifPresent(m -> {
+            if (m.indexOf('/') <= 0) {
+                throw new ConfigException(r.origin() + ": cache.semantic_model must be provider/model, for example"
+                        + " \"openai/text-embedding-3-small\"");
+            }
+        });
+        double similarity = r.number(t, "similarity", "cache").orElse(0.95);
+        if (similarity <= 0 || similarity > 1) {
+            throw new ConfigException(r.origin() + ": cache.similarity must be above 0 and at most 1");
+        }
+        return new CacheConfig(exact, Duration.ofSeconds(ttl), exact || r.bool(t, "cache.dedupe").orElse(false),
+                semantic, similarity);
     }
 
     public CacheConfig withExact() {
-        return new CacheConfig(true, ttl, true);
+        return new CacheConfig(true, ttl, true, semanticModel, similarity);
     }
 }

@@ -22,8 +22,16 @@ public final class Caching {
 
     public static final Caching OFF = new Caching(Optional.empty(), false);
 
+    /**
+     * The semantic cache: answers of single questions found by the embedding of the question, at a
+     * similarity of at least {@code threshold}.
+     */
+    public record Semantic(SemanticCache store, java.util.function.Function<String, float[]> embedder,
+                           double threshold) {}
+
     private final Optional<ResponseCache> cache;
     private final boolean shareInFlight;
+    private final Optional<Semantic> semantic;
     private final ConcurrentHashMap<String, CompletableFuture<Router.Routed>> inFlight = new ConcurrentHashMap<>();
 
     /**
@@ -31,12 +39,17 @@ public final class Caching {
      * @param shareInFlight  whether identical requests in flight share one upstream call
      */
     public Caching(Optional<ResponseCache> cache, boolean shareInFlight) {
+        this(cache, shareInFlight, Optional.empty());
+    }
+
+    public Caching(Optional<ResponseCache> cache, boolean shareInFlight, Optional<Semantic> semantic) {
         this.cache = cache;
         this.shareInFlight = shareInFlight;
+        this.semantic = semantic;
     }
 
     boolean enabled() {
-        return cache.isPresent() || shareInFlight;
+        return cache.isPresent() || shareInFlight || semantic.isPresent();
     }
 
     /** Routes through the cache and the requests in flight, calling {@code route} only when neither answers. */
@@ -52,8 +65,27 @@ public final class Caching {
                 return new Router.Routed(e.response(), e.model());
             }
         }
+        Optional<float[]> question = Optional.empty();
+        String scope = null;
+        if (semantic.isPresent() && SemanticQuestion.of(request).isPresent()) {
+            scope = RequestKey.of(candidates, new ChatRequest(request.system(), List.of(), request.tools(),
+                    request.maxTokens(), null));
+            question = embed(semantic.get(), SemanticQuestion.of(request).get());
+            if (question.isPresent()) {
+                Optional<SemanticCache.Match> near = semantic.get().store().nearest(scope, question.get(),
+                        semantic.get().threshold());
+                if (near.isPresent()) {
+                    ResponseCache.Entry e = near.get().entry();
+                    replay(e.response(), listener);
+                    observer.answeredFromCache(e.model(), e.response().usage(), e.costUsd(), false);
+                    return new Router.Routed(e.response(), e.model());
+                }
+            }
+        }
         if (!shareInFlight) {
-            return routeAndKeep(key, route, catalog);
+            Router.Routed r = routeAndKeep(key, route, catalog);
+            keepSemantic(scope, question, r, catalog);
+            return r;
         }
         CompletableFuture<Router.Routed> mine = new CompletableFuture<>();
         CompletableFuture<Router.Routed> first = inFlight.putIfAbsent(key, mine);
@@ -70,6 +102,7 @@ public final class Caching {
         }
         try {
             Router.Routed r = routeAndKeep(key, route, catalog);
+            keepSemantic(scope, question, r, catalog);
             mine.complete(r);
             return r;
         } catch (RuntimeException e) {
@@ -80,13 +113,31 @@ public final class Caching {
         }
     }
 
+    private static Optional<float[]> embed(Semantic s, String text) {
+        try {
+            return Optional.of(s.embedder().apply(text));
+        } catch (RuntimeException e) {
+            // no embedding, no semantic lookup: the request goes on as a miss
+            java.util.logging.Logger.getLogger(Caching.class.getName()).fine(() -> "no embedding: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private void keepSemantic(String scope, Optional<float[]> question, Router.Routed r, ModelCatalog catalog) {
+        if (scope != null && question.isPresent() && finished(r.response())) {
+            semantic.get().store().put(scope, question.get(), new ResponseCache.Entry(r.model(), r.response(), cost(catalog, r)));
+        }
+    }
+
+    private static boolean finished(ChatResponse resp) {
+        return resp.complete() && resp.error() == null && (resp.stopReason() == StopReason.END_TURN
+                || resp.stopReason() == StopReason.TOOL_USE || resp.stopReason() == StopReason.STOP_SEQUENCE);
+    }
+
     private Router.Routed routeAndKeep(String key, Supplier<Router.Routed> route, ModelCatalog catalog) {
         Router.Routed r = route.get();
-        ChatResponse resp = r.response();
-        boolean finished = resp.complete() && resp.error() == null && (resp.stopReason() == StopReason.END_TURN
-                || resp.stopReason() == StopReason.TOOL_USE || resp.stopReason() == StopReason.STOP_SEQUENCE);
-        if (finished && cache.isPresent()) {
-            cache.get().put(key, new ResponseCache.Entry(r.model(), resp, cost(catalog, r)));
+        if (finished(r.response()) && cache.isPresent()) {
+            cache.get().put(key, new ResponseCache.Entry(r.model(), r.response(), cost(catalog, r)));
         }
         return r;
     }

@@ -38,6 +38,16 @@ public interface ProviderAdapter {
         return Map.of();
     }
 
+    /** An embeddings call for {@code inputs}, where the API has one (OpenAI's, Ollama's); empty otherwise. */
+    default java.util.Optional<HttpCall> embedCall(ProviderEndpoint endpoint, String model, List<String> inputs) {
+        return java.util.Optional.empty();
+    }
+
+    /** The vectors of an embeddings answer, in input order. */
+    default List<float[]> parseEmbeddings(byte[] body) {
+        throw new UnsupportedOperationException(wireApi() + " has no embeddings");
+    }
+
     /** A decoder that feeds one streamed response body into the assembler. */
     StreamDecoder decoder(ResponseAssembler assembler);
 

@@ -240,6 +240,37 @@ public final class Router {
                                 + " mistral/codestral-latest")), request.maxTokens(), listener, budget, observer, cancel);
     }
 
+    /**
+     * The embedding of {@code text} by an embeddings model ({@code openai/text-embedding-3-small},
+     * {@code ollama/nomic-embed-text}): one plain request, no retries.
+     */
+    public float[] embed(ModelRef model, String text, java.time.Duration timeout) {
+        ProviderEndpoint endpoint = keys.current(providers.find(model.provider()).orElseThrow(() ->
+                new ProviderException(ProviderException.Kind.CONFIG, model.provider(),
+                        "unknown provider '" + model.provider() + "' for embeddings")));
+        ProviderAdapter adapter = adapters.get(endpoint.wireApi());
+        HttpCall call = adapter == null ? null : adapter.embedCall(endpoint, model.model(), List.of(text)).orElse(null);
+        if (call == null) {
+            throw new ProviderException(ProviderException.Kind.CONFIG, endpoint.name(), endpoint.name()
+                    + " has no embeddings API: use an OpenAI-compatible or Ollama embeddings model");
+        }
+        try {
+            HttpProviderClient.Fetched f = http.fetch(call, timeout);
+            if (f.status() / 100 != 2) {
+                throw adapter.error(endpoint.name(), f.status(), f.headers(), f.body());
+            }
+            List<float[]> vectors = adapter.parseEmbeddings(f.body());
+            if (vectors.isEmpty()) {
+                throw new ProviderException(ProviderException.Kind.MALFORMED_STREAM, endpoint.name(),
+                        endpoint.name() + " answered the embeddings request without a vector");
+            }
+            return vectors.get(0);
+        } catch (java.io.IOException e) {
+            throw new ProviderException(ProviderException.Kind.NETWORK, endpoint.name(), 0,
+                    endpoint.name() + " embeddings request failed: " + e.getMessage(), null);
+        }
+    }
+
     private ChatResponse withRetries(ModelRef model, CallMaker maker, int maxTokens, StreamListener listener,
                                      BudgetGuard budget, RouterObserver observer, Cancellation cancel) {
         ProviderEndpoint configured = providers.find(model.provider()).orElseThrow(() ->

@@ -8,6 +8,9 @@ import dev.reaper.protocol.Usage;
 import dev.reaper.router.ChatResponse;
 import dev.reaper.router.ModelRef;
 import dev.reaper.router.ResponseCache;
+import dev.reaper.router.SemanticCache;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,11 +27,12 @@ import java.util.Optional;
 
 /**
  * The response cache in an embedded SQLite file: one row per request key with the answer as JSON and
- * when it expires. Expired rows are ignored when read and deleted when the cache is opened. Several
+ * when it expires; and the semantic cache beside it, one row per question with its embedding (float32),
+ * searched by cosine similarity within a scope. Expired rows are ignored when read and deleted when the cache is opened. Several
  * Reaper processes may share the file (WAL mode, busy timeout). A cache that fails to read or write
  * answers as a miss: it never fails a request.
  */
-public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
+public final class SqliteResponseCache implements ResponseCache, SemanticCache, AutoCloseable {
 
     private final Connection db;
     private final Duration ttl;
@@ -52,7 +56,13 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
                         CREATE TABLE IF NOT EXISTS responses (
                           key TEXT PRIMARY KEY, expires_ms INTEGER NOT NULL, model TEXT NOT NULL,
                           cost_usd REAL NOT NULL, response TEXT NOT NULL)""");
+                s.execute("""
+                        CREATE TABLE IF NOT EXISTS questions (
+                          id INTEGER PRIMARY KEY, scope TEXT NOT NULL, vector BLOB NOT NULL, expires_ms INTEGER NOT NULL,
+                          model TEXT NOT NULL, cost_usd REAL NOT NULL, response TEXT NOT NULL)""");
+                s.execute("CREATE INDEX IF NOT EXISTS questions_scope ON questions(scope)");
                 s.execute("DELETE FROM responses WHERE expires_ms <= " + clock.millis());
+                s.execute("DELETE FROM questions WHERE expires_ms <= " + clock.millis());
             } catch (SQLException e) {
                 db.close();
                 throw e;
@@ -95,6 +105,57 @@ public final class SqliteResponseCache implements ResponseCache, AutoCloseable {
         } catch (SQLException | RuntimeException e) {
             // a cache that cannot write is a cache that misses
         }
+    }
+
+    @Override
+    public synchronized Optional<Match> nearest(String scope, float[] vector, double threshold) {
+        Match best = null;
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT vector, model, cost_usd, response FROM questions WHERE scope = ? AND expires_ms > ?")) {
+            p.setString(1, scope);
+            p.setLong(2, clock.millis());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    double sim = SemanticCache.cosine(vector, floats(r.getBytes(1)));
+                    if (sim >= threshold && (best == null || sim > best.similarity())) {
+                        best = new Match(new Entry(ModelRef.parse(r.getString(2)), decode(Json.parse(r.getString(4))),
+                                r.getDouble(3)), sim);
+                    }
+                }
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(best);
+    }
+
+    @Override
+    public synchronized void put(String scope, float[] vector, Entry entry) {
+        try (PreparedStatement p = db.prepareStatement(
+                "INSERT INTO questions (scope, vector, expires_ms, model, cost_usd, response) VALUES (?,?,?,?,?,?)")) {
+            ByteBuffer b = ByteBuffer.allocate(vector.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (float f : vector) {
+                b.putFloat(f);
+            }
+            p.setString(1, scope);
+            p.setBytes(2, b.array());
+            p.setLong(3, clock.millis() + ttl.toMillis());
+            p.setString(4, entry.model().toString());
+            p.setDouble(5, entry.costUsd());
+            p.setString(6, Json.write(encode(entry.response())));
+            p.executeUpdate();
+        } catch (SQLException | RuntimeException e) {
+            // a cache that cannot write is a cache that misses
+        }
+    }
+
+    private static float[] floats(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        float[] v = new float[bytes.length / 4];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = b.getFloat();
+        }
+        return v;
     }
 
     static ObjectNode encode(ChatResponse r) {

@@ -92,9 +92,10 @@ public final class FakeProvider implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    /** Chat requests only (not model lists). */
+    /** Chat requests only (not model lists, not embeddings). */
     public List<Recorded> chatRequests() {
-        return requests().stream().filter(r -> r.method().equals("POST")).toList();
+        return requests().stream().filter(r -> r.method().equals("POST") && !r.path().endsWith("/embeddings")
+                && !r.path().equals("/api/embed")).toList();
     }
 
     /** How many times a client closed the connection before its answer was complete. */
@@ -186,6 +187,11 @@ public final class FakeProvider implements AutoCloseable {
             writeFixed(out, 200, "application/json", modelList(req.path()), Map.of());
             return true;
         }
+        String bare = req.path().split("\\?", 2)[0];
+        if (bare.endsWith("/embeddings") || bare.equals("/api/embed")) {
+            writeFixed(out, 200, "application/json", embeddings(req.json(), bare.equals("/api/embed")), Map.of());
+            return true;
+        }
         if (format == null) {
             writeFixed(out, 404, "application/json", "{\"error\":{\"message\":\"no such endpoint\"}}", Map.of());
             return true;
@@ -251,6 +257,39 @@ public final class FakeProvider implements AutoCloseable {
                 return true;
             }
         }
+    }
+
+    /**
+     * Embeddings as OpenAI or Ollama answer them, made from the words of each input (64 buckets of word
+     * hashes): texts with the same words point the same way, texts with other words do not.
+     */
+    static String embeddings(JsonNode body, boolean ollama) {
+        com.fasterxml.jackson.databind.node.ObjectNode out = dev.reaper.json.Json.object();
+        com.fasterxml.jackson.databind.node.ArrayNode list = ollama ? out.putArray("embeddings") : out.putArray("data");
+        JsonNode input = body.path("input");
+        List<String> texts = new ArrayList<>();
+        if (input.isArray()) {
+            input.forEach(t -> texts.add(t.asText()));
+        } else {
+            texts.add(input.asText());
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            double[] v = new double[64];
+            for (String w : texts.get(i).toLowerCase(java.util.Locale.ROOT).split("[^a-z0-9]+")) {
+                if (!w.isEmpty()) {
+                    v[Math.floorMod(w.hashCode(), 64)] += 1;
+                }
+            }
+            com.fasterxml.jackson.databind.node.ArrayNode vec = ollama ? list.addArray()
+                    : list.addObject().put("object", "embedding").put("index", i).putArray("embedding");
+            for (double x : v) {
+                vec.add(x);
+            }
+        }
+        if (!ollama) {
+            out.put("object", "list").put("model", body.path("model").asText());
+        }
+        return dev.reaper.json.Json.write(out);
     }
 
     /** Waits, watching the connection; false when the client closed it meanwhile. */

@@ -37,6 +37,29 @@ public final class OllamaAdapter implements ProviderAdapter {
         return WIRE_API;
     }
 
+    /** Ollama's embeddings ({@code POST {host}/api/embed}). */
+    @Override
+    public java.util.Optional<HttpCall> embedCall(ProviderEndpoint endpoint, String model, List<String> inputs) {
+        ObjectNode body = Json.object();
+        body.put("model", model);
+        inputs.forEach(body.putArray("input")::add);
+        return java.util.Optional.of(HttpCall.postJson(endpoint.baseUrl() + "/api/embed", endpoint.headers(),
+                Json.write(body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public List<float[]> parseEmbeddings(byte[] body) {
+        List<float[]> out = new java.util.ArrayList<>();
+        for (JsonNode e : Json.parse(new String(body, StandardCharsets.UTF_8)).path("embeddings")) {
+            float[] v = new float[e.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = (float) e.get(i).asDouble();
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
     @Override
     public HttpCall chatCall(ProviderEndpoint endpoint, String model, ChatRequest request) {
         return HttpCall.postJson(endpoint.baseUrl() + "/api/chat", headers(endpoint), encode(model, request));

@@ -65,6 +65,34 @@ public final class ChatCompletionsAdapter implements ProviderAdapter {
                 Json.write(body).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** OpenAI's embeddings ({@code POST {base}/embeddings}), which compatible servers mostly share. */
+    @Override
+    public java.util.Optional<HttpCall> embedCall(ProviderEndpoint endpoint, String model, List<String> inputs) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object();
+        body.put("model", model);
+        inputs.forEach(body.putArray("input")::add);
+        return java.util.Optional.of(HttpCall.postJson(endpoint.baseUrl() + "/embeddings", bearerHeaders(endpoint),
+                Json.write(body).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public List<float[]> parseEmbeddings(byte[] body) {
+        List<float[]> out = new ArrayList<>();
+        for (JsonNode d : Json.parse(new String(body, StandardCharsets.UTF_8)).path("data")) {
+            out.add(vector(d.path("embedding")));
+        }
+        return out;
+    }
+
+    /** A JSON array of numbers as a vector. */
+    public static float[] vector(JsonNode array) {
+        float[] v = new float[array.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) array.get(i).asDouble();
+        }
+        return v;
+    }
+
     /** Whether the endpoint is OpenAI's own API, which takes parameters compatible servers may not know. */
     static boolean isOfficial(ProviderEndpoint endpoint) {
         return endpoint.baseUrl().startsWith("https://api.openai.com");
