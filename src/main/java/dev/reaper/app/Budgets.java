@@ -24,7 +24,7 @@ final class Budgets {
      * @param ledger   the usage ledger, or null when it cannot be read (the periods then count from zero,
      *                 which {@code warn} is told)
      */
-    static BudgetGuard guard(BudgetConfig config, UsageLedger ledger, String workspace, LocalDate today,
+    static BudgetGuard guard(BudgetConfig config, UsageLedger ledger, String workspace, java.time.Clock clock,
                              Consumer<String> warn) {
         if (config.periods().isEmpty()) {
             return BudgetGuard.unlimited();
@@ -32,6 +32,20 @@ final class Budgets {
         if (ledger == null) {
             warn.accept("the usage ledger cannot be read: budgets count from zero for this run");
         }
+        LocalDate[] day = {LocalDate.now(clock)};
+        // a session running past midnight (or into a new week or month) starts the new periods afresh
+        BudgetGuard.Rollover rollover = () -> {
+            LocalDate today = LocalDate.now(clock);
+            if (today.equals(day[0])) {
+                return java.util.Optional.empty();
+            }
+            day[0] = today;
+            return java.util.Optional.of(limits(config, ledger, workspace, today));
+        };
+        return BudgetGuard.of(limits(config, ledger, workspace, day[0]), warn, rollover);
+    }
+
+    static List<BudgetGuard.Limit> limits(BudgetConfig config, UsageLedger ledger, String workspace, LocalDate today) {
         List<BudgetGuard.Limit> limits = new ArrayList<>();
         for (BudgetConfig.Period p : config.periods()) {
             LocalDate start = switch (p.span()) {
@@ -39,10 +53,15 @@ final class Budgets {
                 case WEEKLY -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 case MONTHLY -> today.withDayOfMonth(1);
             };
-            double spent = ledger == null ? 0 : ledger.spentSince(start.toString(), p.project() ? workspace : null);
+            double spent = 0;
+            try {
+                spent = ledger == null ? 0 : ledger.spentSince(start.toString(), p.project() ? workspace : null);
+            } catch (RuntimeException e) {
+                // an unreadable ledger counts from zero, as when it cannot be opened
+            }
             limits.add(new BudgetGuard.Limit(p.name(), orInfinity(p.hardUsd()), orInfinity(p.softUsd()), spent));
         }
-        return BudgetGuard.of(limits, warn);
+        return limits;
     }
 
     private static double orInfinity(OptionalDouble v) {

@@ -99,7 +99,7 @@ public final class Reaper implements AutoCloseable {
             }
             java.util.Optional<Caching.Semantic> semantic = java.util.Optional.empty();
             if (cc.semanticModel().isPresent() && responseCache != null) {
-                ModelRef embeddings = ModelRef.parse(cc.semanticModel().get());
+                ModelRef embeddings = ModelRef.parse(cc.semanticModel().get()); // checked by CacheConfig
                 semantic = java.util.Optional.of(new Caching.Semantic(responseCache,
                         text -> r.embed(embeddings, text, java.time.Duration.ofSeconds(10)), cc.similarity()));
             }
@@ -159,7 +159,7 @@ public final class Reaper implements AutoCloseable {
                             l = null;
                         }
                     }
-                    b = Budgets.guard(bc, l, workspace.root().toString(), LocalDate.now(clock),
+                    b = Budgets.guard(bc, l, workspace.root().toString(), clock,
                             w -> budgetWarnings.accept(w));
                     budgets = b;
                 }

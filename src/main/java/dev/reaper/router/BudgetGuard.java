@@ -24,16 +24,34 @@ public final class BudgetGuard {
         }
     }
 
+    /**
+     * Tells a guard its periods turned over (a new day, week or month): the limits for the new periods,
+     * with what they have already spent, or empty while the periods are the same. Asked at every
+     * reservation, under the guard's lock.
+     */
+    @FunctionalInterface
+    public interface Rollover {
+        java.util.Optional<List<Limit>> newPeriods();
+
+        Rollover NEVER = java.util.Optional::empty;
+    }
+
     private final Object lock;
     private final BudgetGuard parent;
-    private final List<Limit> limits;
+    private final Rollover rollover;
+    private List<Limit> limits;
     private final Consumer<String> softWarning;
-    private final boolean[] warned;
+    private boolean[] warned;
     private double spent;
     private double reserved;
 
     private BudgetGuard(BudgetGuard parent, List<Limit> limits, Consumer<String> softWarning) {
+        this(parent, limits, softWarning, Rollover.NEVER);
+    }
+
+    private BudgetGuard(BudgetGuard parent, List<Limit> limits, Consumer<String> softWarning, Rollover rollover) {
         this.parent = parent;
+        this.rollover = rollover;
         this.lock = parent == null ? new Object() : parent.lock;
         this.limits = List.copyOf(limits);
         this.softWarning = softWarning;
@@ -51,7 +69,12 @@ public final class BudgetGuard {
 
     /** A guard over several limits; {@code softWarning} is told, once per limit, when a soft limit is passed. */
     public static BudgetGuard of(List<Limit> limits, Consumer<String> softWarning) {
-        return new BudgetGuard(null, limits, softWarning);
+        return new BudgetGuard(null, limits, softWarning, Rollover.NEVER);
+    }
+
+    /** A guard whose limits are periods that turn over, as {@code rollover} tells. */
+    public static BudgetGuard of(List<Limit> limits, Consumer<String> softWarning, Rollover rollover) {
+        return new BudgetGuard(null, limits, softWarning, rollover);
     }
 
     /** A guard with its own limit under this one: what it spends counts here too. */
@@ -64,6 +87,7 @@ public final class BudgetGuard {
         double est = Math.max(0, estimateUsd);
         synchronized (lock) {
             for (BudgetGuard g = this; g != null; g = g.parent) {
+                g.rollIfDue();
                 g.check(est);
             }
             for (BudgetGuard g = this; g != null; g = g.parent) {
@@ -71,6 +95,15 @@ public final class BudgetGuard {
             }
         }
         return new Reservation(est);
+    }
+
+    /** New periods start from what the ledger says they spent; what this guard counted belongs to the old ones. */
+    private void rollIfDue() {
+        rollover.newPeriods().ifPresent(next -> {
+            limits = List.copyOf(next);
+            warned = new boolean[limits.size()];
+            spent = 0;
+        });
     }
 
     private void check(double est) {
@@ -91,11 +124,17 @@ public final class BudgetGuard {
 
     /** The tightest hard limit of this guard, or infinity. */
     public double limit() {
-        return limits.stream().mapToDouble(Limit::hardUsd).min().orElse(Double.POSITIVE_INFINITY);
+        List<Limit> current;
+        synchronized (lock) {
+            current = limits;
+        }
+        return current.stream().mapToDouble(Limit::hardUsd).min().orElse(Double.POSITIVE_INFINITY);
     }
 
     public List<Limit> limits() {
-        return limits;
+        synchronized (lock) {
+            return limits;
+        }
     }
 
     public BudgetGuard parent() {

@@ -105,8 +105,8 @@ public final class Caching {
             keepSemantic(scope, question, r, catalog);
             mine.complete(r);
             return r;
-        } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
+        } catch (Throwable e) {
+            mine.completeExceptionally(e); // the callers waiting on it ask for themselves
             throw e;
         } finally {
             inFlight.remove(key, mine);

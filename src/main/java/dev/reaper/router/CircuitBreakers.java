@@ -15,6 +15,9 @@ public final class CircuitBreakers {
 
     public enum State { CLOSED, OPEN, HALF_OPEN }
 
+    /** What {@link #acquire} granted: nothing, a request while closed, or the one half-open probe. */
+    public enum Permit { REFUSED, GRANTED, PROBE }
+
     private final int threshold;
     private final Duration coolDown;
     private final Clock clock;
@@ -38,8 +41,24 @@ public final class CircuitBreakers {
      * half-open and admits exactly one caller until that request reports back.
      */
     public boolean tryAcquire(ModelRef model) {
+        return acquire(model) != Permit.REFUSED;
+    }
+
+    /**
+     * Like {@link #tryAcquire}, saying whether the caller holds the half-open probe: only the holder's
+     * outcome closes or reopens the breaker, and the holder must {@link #release} it if it has none.
+     */
+    public Permit acquire(ModelRef model) {
         Breaker b = breakers.get(model);
-        return b == null || b.tryAcquire(clock.instant(), coolDown);
+        return b == null ? Permit.GRANTED : b.acquire(clock.instant(), coolDown);
+    }
+
+    /** Gives the half-open probe back without an outcome (the request was stopped before it said anything). */
+    public void release(ModelRef model) {
+        Breaker b = breakers.get(model);
+        if (b != null) {
+            b.release();
+        }
     }
 
     /** Whether the model would be admitted now, without taking the half-open probe. */
@@ -60,16 +79,23 @@ public final class CircuitBreakers {
         }
     }
 
-    /** Records a failure; only the kinds that say the deployment is unwell count toward opening. */
+    /** Records a failure of a request that did not hold the probe. */
     public void failure(ModelRef model, ProviderException.Kind kind) {
+        failure(model, kind, false);
+    }
+
+    /**
+     * Records a failure; only the kinds that say the deployment is unwell count toward opening. A failed
+     * probe opens the breaker again; a probe that failed for another reason gives the probe back.
+     */
+    public void failure(ModelRef model, ProviderException.Kind kind, boolean probe) {
         if (!counts(kind)) {
-            Breaker b = breakers.get(model);
-            if (b != null) {
-                b.release();
+            if (probe) {
+                release(model);
             }
             return;
         }
-        breakers.computeIfAbsent(model, m -> new Breaker()).failure(clock.instant(), threshold);
+        breakers.computeIfAbsent(model, m -> new Breaker()).failure(clock.instant(), threshold, probe);
     }
 
     static boolean counts(ProviderException.Kind kind) {
@@ -81,15 +107,15 @@ public final class CircuitBreakers {
         private Instant openedAt;
         private boolean probing;
 
-        synchronized boolean tryAcquire(Instant now, Duration coolDown) {
+        synchronized Permit acquire(Instant now, Duration coolDown) {
             if (openedAt == null) {
-                return true;
+                return Permit.GRANTED;
             }
             if (probing || now.isBefore(openedAt.plus(coolDown))) {
-                return false;
+                return Permit.REFUSED;
             }
             probing = true;
-            return true;
+            return Permit.PROBE;
         }
 
         synchronized boolean allows(Instant now, Duration coolDown) {
@@ -113,12 +139,14 @@ public final class CircuitBreakers {
             probing = false;
         }
 
-        synchronized void failure(Instant now, int threshold) {
+        synchronized void failure(Instant now, int threshold, boolean probe) {
             failures++;
-            if (probing || failures >= threshold) {
+            if (probe || (openedAt == null && failures >= threshold)) {
                 openedAt = now;
             }
-            probing = false;
+            if (probe) {
+                probing = false;
+            }
         }
     }
 }

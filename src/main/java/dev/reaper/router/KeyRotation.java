@@ -29,25 +29,38 @@ final class KeyRotation {
 
     /** The endpoint with the key currently in turn. */
     ProviderEndpoint current(ProviderEndpoint e) {
+        return at(e, turn(e));
+    }
+
+    /** Which key is in turn (a counter; taken modulo the number of keys). */
+    int turn(ProviderEndpoint e) {
+        return current.computeIfAbsent(e.name(), n -> new AtomicInteger()).get();
+    }
+
+    /** The endpoint with the key of turn {@code t}. */
+    ProviderEndpoint at(ProviderEndpoint e, int t) {
         List<Secret> keys = keys(e);
         if (keys.size() < 2) {
             return e;
         }
-        int i = Math.floorMod(current.computeIfAbsent(e.name(), n -> new AtomicInteger()).get(), keys.size());
+        int i = Math.floorMod(t, keys.size());
         return i == 0 ? e : withKey(e, keys.get(i));
     }
 
     /**
-     * Moves the provider to its next key after {@code used} hit a rate limit; false when it has no other
-     * key, or when every key has been tried since {@code firstTried}.
+     * Moves the provider past turn {@code used}, whose key hit a rate limit, and returns the turn to use
+     * next; empty when it has no other key, or every key was tried ({@code triedSoFar}). Two requests
+     * limited on the same key move the provider on once, not twice.
      */
-    boolean rotate(ProviderEndpoint e, int triedSoFar) {
+    java.util.OptionalInt rotate(ProviderEndpoint e, int used, int triedSoFar) {
         int n = keys(e).size();
         if (n < 2 || triedSoFar >= n) {
-            return false;
+            return java.util.OptionalInt.empty();
         }
-        current.computeIfAbsent(e.name(), k -> new AtomicInteger()).incrementAndGet();
-        return true;
+        AtomicInteger turn = current.computeIfAbsent(e.name(), k -> new AtomicInteger());
+        turn.compareAndSet(used, used + 1);
+        int now = turn.get();
+        return java.util.OptionalInt.of(now == used ? used + 1 : now);
     }
 
     private static ProviderEndpoint withKey(ProviderEndpoint e, Secret key) {

@@ -115,7 +115,8 @@ final class ModelCalls {
                 new ProviderException(ProviderException.Kind.CONFIG, model.provider(),
                         "unknown provider '" + model.provider() + "' in model " + model + ": "
                                 + providers.setupHint(model.provider())));
-        ProviderEndpoint endpoint = keys.current(configured);
+        int turn = keys.turn(configured);
+        ProviderEndpoint endpoint = keys.at(configured, turn);
         ProviderAdapter adapter = adapters.get(endpoint.wireApi());
         if (adapter == null) {
             throw new ProviderException(ProviderException.Kind.CONFIG, endpoint.name(),
@@ -165,6 +166,9 @@ final class ModelCalls {
             } catch (ProviderException e) {
                 failure = e;
                 response = e.partial();
+            } catch (RuntimeException | Error unforeseen) {
+                reservation.settle(0); // a call that could not even be made costs nothing, and holds nothing
+                throw unforeseen;
             }
             Usage usage = response == null ? Usage.ZERO : response.usage();
             double cost = pricing.map(p -> p.cost(usage)).orElse(0.0);
@@ -188,9 +192,12 @@ final class ModelCalls {
             if (failure.kind() == ProviderException.Kind.AUTH) {
                 throw failure.withAdvice(providers.setupHint(endpoint.name()));
             }
-            if (failure.kind() == ProviderException.Kind.RATE_LIMIT && !shown && keys.rotate(configured, keysTried)) {
+            java.util.OptionalInt nextTurn = failure.kind() == ProviderException.Kind.RATE_LIMIT && !shown
+                    ? keys.rotate(configured, turn, keysTried) : java.util.OptionalInt.empty();
+            if (nextTurn.isPresent()) {
                 keysTried++;
-                endpoint = keys.current(configured);
+                turn = nextTurn.getAsInt();
+                endpoint = keys.at(configured, turn);
                 call = maker.make(adapter, endpoint);
                 observer.retrying(model, attempt + 1, Duration.ZERO, failure.withAdvice("trying the next key"));
                 continue;

@@ -118,8 +118,15 @@ public final class Router {
         if (!why.isEmpty()) {
             LOG.fine(() -> "routing " + policy.strategy().name() + " over " + ordered + ": " + why);
         }
-        Routed routed = policy.strategy().route(new Sender(budget, observer, order.size() > 1), order, request, listener,
-                cancel);
+        // a strategy's contenders report and stream from their own threads: one at a time, under one lock
+        Object lock = new Object();
+        StreamListener serialListener = e -> {
+            synchronized (lock) {
+                listener.onEvent(e);
+            }
+        };
+        Routed routed = policy.strategy().route(new Sender(budget, serialized(observer, lock), order.size() > 1), order,
+                request, serialListener, cancel);
         for (Selector s : policy.selectors()) {
             s.served(request, routed.model());
         }
@@ -142,6 +149,39 @@ public final class Router {
         return order.stream().filter(breakers::allows).toList();
     }
 
+    /** The observer with its calls made one at a time: the contenders of a strategy report from their threads. */
+    private static RouterObserver serialized(RouterObserver o, Object lock) {
+        return new RouterObserver() {
+            @Override
+            public void attemptFinished(Attempt attempt) {
+                synchronized (lock) {
+                    o.attemptFinished(attempt);
+                }
+            }
+
+            @Override
+            public void retrying(ModelRef model, int retry, java.time.Duration wait, ProviderException cause) {
+                synchronized (lock) {
+                    o.retrying(model, retry, wait, cause);
+                }
+            }
+
+            @Override
+            public void fallingBack(ModelRef from, ModelRef to, ProviderException cause) {
+                synchronized (lock) {
+                    o.fallingBack(from, to, cause);
+                }
+            }
+
+            @Override
+            public void decided(Decision decision) {
+                synchronized (lock) {
+                    o.decided(decision);
+                }
+            }
+        };
+    }
+
     /** The dispatch a strategy sends through, bound to one request's budget and observer. */
     private final class Sender implements Dispatch {
         private final BudgetGuard budget;
@@ -156,20 +196,25 @@ public final class Router {
 
         @Override
         public ChatResponse send(ModelRef model, ChatRequest request, StreamListener listener, Cancellation cancel) {
-            if (breakersApply && !breakers.tryAcquire(model)) {
+            CircuitBreakers.Permit permit = breakersApply ? breakers.acquire(model) : CircuitBreakers.Permit.GRANTED;
+            if (permit == CircuitBreakers.Permit.REFUSED) {
                 throw new ProviderException(ProviderException.Kind.OVERLOADED, model.provider(),
                         model + " is cooling down after repeated failures (circuit breaker open)");
             }
+            boolean told = false;
             try {
                 ChatResponse r = calls.send(model, request, listener, budget, observer, cancel);
                 breakers.success(model);
+                told = true;
                 return r;
             } catch (ProviderException e) {
-                breakers.failure(model, e.kind());
+                breakers.failure(model, e.kind(), permit == CircuitBreakers.Permit.PROBE);
+                told = true;
                 throw e;
-            } catch (RuntimeException e) {
-                breakers.failure(model, ProviderException.Kind.CANCELLED);
-                throw e;
+            } finally {
+                if (!told && permit == CircuitBreakers.Permit.PROBE) {
+                    breakers.release(model);
+                }
             }
         }
 

@@ -159,4 +159,20 @@ class BudgetGuardTest {
         other.reserve(5.0).settle(5.0);
         assertThat(daily.spent()).isEqualTo(5.0);
     }
+
+    @Test
+    void aNewPeriodStartsFromWhatTheLedgerSaysItSpent() {
+        java.util.concurrent.atomic.AtomicReference<java.util.Optional<List<BudgetGuard.Limit>>> next =
+                new java.util.concurrent.atomic.AtomicReference<>(java.util.Optional.empty());
+        BudgetGuard daily = BudgetGuard.of(List.of(BudgetGuard.Limit.hard("daily", 1.0)), w -> { }, next::get);
+        BudgetGuard session = daily.child(Double.POSITIVE_INFINITY);
+        session.reserve(1.0).settle(1.0);
+        assertThatThrownBy(() -> session.reserve(0.1)).isInstanceOf(BudgetExceededException.class);
+
+        next.set(java.util.Optional.of(List.of(new BudgetGuard.Limit("daily", 1.0, Double.POSITIVE_INFINITY, 0.25))));
+        session.reserve(0.5).settle(0.5); // midnight passed: $0.25 spent today so far, and this
+        next.set(java.util.Optional.empty());
+        assertThatThrownBy(() -> session.reserve(0.3)).isInstanceOf(BudgetExceededException.class);
+        session.reserve(0.2).settle(0.2);
+    }
 }

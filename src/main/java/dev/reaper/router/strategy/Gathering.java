@@ -21,7 +21,7 @@ final class Gathering {
 
     /** The answers that came back, in candidate order, with their buffered events. */
     record Result(List<Scorer.Answer> answers, Map<ModelRef, BufferedListener> events, List<ModelRef> cancelled,
-                  ProviderException firstFailure) {}
+                  RuntimeException firstFailure) {}
 
     private Gathering() {}
 
@@ -40,13 +40,13 @@ final class Gathering {
                 try {
                     c.result.get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
-                    c.cancel.cancel();
+                    c.stop();
                     cancelled.add(c.model);
                 } catch (java.util.concurrent.ExecutionException e) {
                     // read through failure() below
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    field.all.forEach(x -> x.cancel.cancel());
+                    field.all.forEach(Contenders.Contender::stop);
                 }
             }
             field.awaitAll();
@@ -56,7 +56,12 @@ final class Gathering {
                     answers.add(new Scorer.Answer(c.model, c.result.join()));
                 }
             }
-            return new Result(answers, events, cancelled, field.firstFailure());
+            RuntimeException failure = field.firstFailure();
+            if (failure == null && answers.isEmpty() && !cancelled.isEmpty() && !cancel.isCancelled()) {
+                failure = new ProviderException(ProviderException.Kind.TIMEOUT, models.get(0).provider(), 0,
+                        "no candidate answered within " + deadline.toMillis() + " ms: " + cancelled, null);
+            }
+            return new Result(answers, events, cancelled, failure);
         }
     }
 

@@ -58,6 +58,9 @@ public final class JudgeScorer implements Scorer {
             }
             Verdict v = fallback.pick(request, answers, dispatch, cancel);
             return new Verdict(v.best(), "the judge failed (" + e.kind() + "); by rules: " + v.reason());
+        } catch (dev.reaper.router.BudgetExceededException e) {
+            Verdict v = fallback.pick(request, answers, dispatch, cancel);
+            return new Verdict(v.best(), "no budget left for the judge; by rules: " + v.reason());
         }
     }
 

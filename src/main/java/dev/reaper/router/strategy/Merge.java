@@ -55,8 +55,7 @@ public final class Merge implements Strategy {
         Gathering.Result got = Gathering.gather(dispatch, asked, request, deadline, cancel);
         if (got.answers().isEmpty()) {
             throw got.firstFailure() != null ? got.firstFailure()
-                    : new ProviderException(ProviderException.Kind.TIMEOUT, asked.get(0).provider(),
-                            "no candidate answered within " + deadline.toMillis() + " ms: " + asked);
+                    : new ProviderException(ProviderException.Kind.CANCELLED, asked.get(0).provider(), "cancelled");
         }
         boolean actions = got.answers().stream().anyMatch(a -> a.response().message().content().stream()
                 .anyMatch(b -> b instanceof ContentBlock.ToolUse));
@@ -71,7 +70,22 @@ public final class Merge implements Strategy {
         }
         ModelRef writer = merger.orElse(got.answers().get(0).model());
         ChatRequest merge = mergeRequest(request, got.answers());
-        ChatResponse merged = dispatch.send(writer, merge, listener, cancel);
+        ChatResponse merged;
+        try {
+            merged = dispatch.send(writer, merge, listener, cancel);
+        } catch (ProviderException | dev.reaper.router.BudgetExceededException e) {
+            if (e instanceof ProviderException pe && (pe.kind() == ProviderException.Kind.CANCELLED
+                    || (pe.partial() != null && !pe.partial().message().content().isEmpty()))) {
+                throw e; // stopped, or the merged answer had started to show
+            }
+            // the answers are paid for: the best of them rather than nothing
+            Scorer.Verdict v = rules.pick(request, got.answers(), dispatch, cancel);
+            ModelRef winner = got.answers().get(v.best()).model();
+            ChatResponse r = Gathering.deliver(got, v.best(), listener);
+            dispatch.decided(new RouterObserver.Decision(name(), candidates, winner, got.cancelled(),
+                    "the merge by " + writer + " failed (" + e.getMessage() + "); picked instead: " + v.reason()));
+            return new Router.Routed(r, winner);
+        }
         List<ModelRef> from = got.answers().stream().map(Scorer.Answer::model).toList();
         dispatch.decided(new RouterObserver.Decision(name(), candidates, writer, got.cancelled(),
                 "merged the answers of " + from + " with " + writer));
@@ -90,6 +104,7 @@ public final class Merge implements Strategy {
                 + " not mention that there were several answers.");
         List<Message> messages = new ArrayList<>(request.messages());
         messages.add(Message.user(sb.toString()));
-        return new ChatRequest(request.system(), messages, List.of(), request.maxTokens(), request.sessionId());
+        // the tools stay offered: a history with tool calls needs them declared, and the writer may act
+        return new ChatRequest(request.system(), messages, request.tools(), request.maxTokens(), request.sessionId());
     }
 }

@@ -1,6 +1,7 @@
 package dev.reaper.router.strategy;
 
 import dev.reaper.protocol.Cancellation;
+import dev.reaper.router.BudgetExceededException;
 import dev.reaper.router.Cascade;
 import dev.reaper.router.ChatRequest;
 import dev.reaper.router.ChatResponse;
@@ -67,22 +68,14 @@ public final class Race implements Strategy {
         }
         AtomicReference<Contenders.Contender> winner = new AtomicReference<>();
         CountDownLatch decided = new CountDownLatch(1);
+        List<ModelRef> cancelled = new ArrayList<>();
+        // set once route() is done with the caller's listener: nothing may reach it after
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
         try (Contenders field = new Contenders(racers, cancel)) {
-            List<ModelRef> cancelled = new ArrayList<>();
             for (Contenders.Contender c : field.all) {
-                StreamListener claiming = event -> {
-                    if (winner.get() == null && winner.compareAndSet(null, c)) {
-                        synchronized (cancelled) {
-                            cancelled.addAll(field.cancelOthers(c));
-                        }
-                        decided.countDown();
-                    }
-                    if (winner.get() == c) {
-                        listener.onEvent(event);
-                    }
-                };
                 if (c == field.all.get(0) || !hedged) {
-                    field.start(c, x -> dispatch.send(x.model, request, claiming, x.cancel));
+                    field.start(c, x -> dispatch.send(x.model, request,
+                            claiming(x, field, winner, decided, cancelled, closed, listener), x.cancel));
                 }
             }
             if (hedged) {
@@ -91,43 +84,66 @@ public final class Race implements Strategy {
                 boolean primaryDone = awaitQuietly(decided, primary, after);
                 if (!primaryDone && winner.get() == null && !cancel.isCancelled()) {
                     Contenders.Contender second = field.all.get(1);
-                    StreamListener claiming = event -> {
-                        if (winner.get() == null && winner.compareAndSet(null, second)) {
-                            synchronized (cancelled) {
-                                cancelled.addAll(field.cancelOthers(second));
-                            }
-                            decided.countDown();
-                        }
-                        if (winner.get() == second) {
-                            listener.onEvent(event);
-                        }
-                    };
-                    field.start(second, x -> dispatch.send(x.model, request, claiming, x.cancel));
+                    field.start(second, x -> dispatch.send(x.model, request,
+                            claiming(x, field, winner, decided, cancelled, closed, listener), x.cancel));
+                    if (winner.get() != null && winner.get() != second) {
+                        second.stop(); // the primary's token came while the hedge was starting
+                    }
                 }
             }
             Contenders.Contender first = awaitWinnerOrAll(field, winner, decided);
             if (first != null) {
+                ChatResponse r;
+                try {
+                    r = first.result.join(); // a failure after its first token is the request's failure
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re : e;
+                }
                 List<ModelRef> lost;
                 synchronized (cancelled) {
                     lost = List.copyOf(cancelled);
                 }
-                ChatResponse r = first.result.join(); // a failure after its first token is the request's failure
                 dispatch.decided(new RouterObserver.Decision(name(), candidates, first.model, lost,
                         lost.isEmpty() ? "answered first" : "first token before " + lost));
                 return new Router.Routed(r, first.model);
             }
-            ProviderException failure = field.firstFailure();
+            RuntimeException failure = field.firstFailure();
+            if (failure instanceof BudgetExceededException) {
+                throw failure;
+            }
             int next = (int) field.all.stream().filter(c -> c.started).count();
-            if (failure != null && next < candidates.size() && Cascade.cascades(failure.kind())
+            if (failure instanceof ProviderException pe && next < candidates.size() && Cascade.cascades(pe.kind())
                     && !cancel.isCancelled()) {
-                dispatch.fallingBack(racers.get(next - 1), candidates.get(next), failure);
+                dispatch.fallingBack(racers.get(next - 1), candidates.get(next), pe);
+                closed.set(true);
                 return Cascade.from(dispatch, candidates, next, request, listener, cancel);
             }
             throw failure != null ? failure
                     : new ProviderException(ProviderException.Kind.CANCELLED, racers.get(0).provider(), "cancelled");
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            closed.set(true);
         }
+    }
+
+    /**
+     * The listener of one contender: its first event claims the race (stopping the others), and only the
+     * winner's events reach the caller, while the race is still open.
+     */
+    private static StreamListener claiming(Contenders.Contender c, Contenders field,
+                                           AtomicReference<Contenders.Contender> winner, CountDownLatch decided,
+                                           List<ModelRef> cancelled, java.util.concurrent.atomic.AtomicBoolean closed,
+                                           StreamListener listener) {
+        return event -> {
+            if (winner.get() == null && winner.compareAndSet(null, c)) {
+                synchronized (cancelled) {
+                    cancelled.addAll(field.stopOthers(c));
+                }
+                decided.countDown();
+            }
+            if (winner.get() == c && !closed.get()) {
+                listener.onEvent(event);
+            }
+        };
     }
 
     /** Waits up to {@code millis} for a token or for the primary to end; true when it ended. */
@@ -163,7 +179,7 @@ public final class Race implements Strategy {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            field.all.forEach(c -> c.cancel.cancel());
+            field.all.forEach(Contenders.Contender::stop);
         }
         if (winner.get() != null) {
             return winner.get();

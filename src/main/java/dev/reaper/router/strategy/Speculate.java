@@ -46,11 +46,11 @@ public final class Speculate implements Strategy {
         }
         Gathering.Result got = Gathering.gather(dispatch, asked, request, deadline, cancel);
         if (got.answers().isEmpty()) {
-            ProviderException f = got.firstFailure() != null ? got.firstFailure()
-                    : new ProviderException(ProviderException.Kind.TIMEOUT, asked.get(0).provider(),
-                            "no candidate answered within " + deadline.toMillis() + " ms: " + asked);
-            if (asked.size() < candidates.size() && Cascade.cascades(f.kind()) && !cancel.isCancelled()) {
-                dispatch.fallingBack(asked.get(asked.size() - 1), candidates.get(asked.size()), f);
+            RuntimeException f = got.firstFailure() != null ? got.firstFailure()
+                    : new ProviderException(ProviderException.Kind.CANCELLED, asked.get(0).provider(), "cancelled");
+            if (f instanceof ProviderException pe && asked.size() < candidates.size() && Cascade.cascades(pe.kind())
+                    && !cancel.isCancelled()) {
+                dispatch.fallingBack(asked.get(asked.size() - 1), candidates.get(asked.size()), pe);
                 return Cascade.from(dispatch, candidates, asked.size(), request, listener, cancel);
             }
             throw f;

@@ -95,7 +95,13 @@ class StrategyTest {
     }
 
     Router router(Strategy strategy) {
-        ProviderDirectory dir = new ProviderDirectory() {
+        return new Router(Map.of("anthropic", new AnthropicAdapter()), directory(), new HttpProviderClient(),
+                ModelCatalog.load(Map.of()), RetryPolicy.DEFAULT, (d, c) -> !c.isCancelled(),
+                RandomGenerator.getDefault(), new Router.Policy(strategy, List.of()), breakers, latency);
+    }
+
+    ProviderDirectory directory() {
+        return new ProviderDirectory() {
             @Override
             public Optional<ProviderEndpoint> find(String name) {
                 FakeProvider f = fakes.get(name);
@@ -117,9 +123,6 @@ class StrategyTest {
                 return "";
             }
         };
-        return new Router(Map.of("anthropic", new AnthropicAdapter()), dir, new HttpProviderClient(),
-                ModelCatalog.load(Map.of()), RetryPolicy.DEFAULT, (d, c) -> !c.isCancelled(),
-                RandomGenerator.getDefault(), new Router.Policy(strategy, List.of()), breakers, latency);
     }
 
     static List<ModelRef> models(String... names) {
@@ -443,6 +446,78 @@ class StrategyTest {
                 .isInstanceOfSatisfying(ProviderException.class,
                         e -> assertThat(e.kind()).isEqualTo(ProviderException.Kind.CANCELLED));
         eventually(() -> assertThat(fake("a").disconnects() + fake("b").disconnects()).isEqualTo(2));
+    }
+
+    // --- what the review of the strategies found ---
+
+    @Test
+    void whenEveryoneMissesTheDeadlineItIsATimeoutAndTheRestAreTried() {
+        fake("a").enqueue(new Step.Delayed(Step.text("a"), Duration.ofSeconds(5)));
+        fake("b").enqueue(new Step.Delayed(Step.text("b"), Duration.ofSeconds(5)));
+        fake("c").enqueue(Step.text("c in time"));
+
+        Router.Routed r = route(new Speculate(2, Duration.ofMillis(400), new RuleScorer()), "a", "b", "c");
+
+        assertThat(r.model().provider()).isEqualTo("c");
+        assertThat(fallbacks).containsExactly("b/m->c/m:TIMEOUT");
+    }
+
+    @Test
+    void theLosersAreAccountedForBeforeTheRaceReturns() {
+        fake("a").enqueue(new Step.Delayed(Step.text("slow"), Duration.ofSeconds(5)));
+        fake("b").enqueue(new Step.Delayed(Step.text("fast"), Duration.ofMillis(300)));
+
+        route(Race.of(2), "a", "b");
+
+        assertThat(attempts).extracting(a -> a.model().provider() + ":" + (a.failure() == null ? "ok" : a.failure().kind()))
+                .containsExactlyInAnyOrder("b:ok", "a:CANCELLED");
+    }
+
+    @Test
+    void aBudgetRefusalInARaceIsTheRequestsRefusal() {
+        fake("a").conversation(Step.text("a"));
+        fake("b").conversation(Step.text("b"));
+        dev.reaper.router.BudgetGuard none = new dev.reaper.router.BudgetGuard(0.0000001);
+        ModelCatalog priced = ModelCatalog.of(List.of(new dev.reaper.router.ModelInfo("a/m", 1000, 100,
+                Optional.of(new dev.reaper.router.Pricing(100, 100, 0, 0)), true, false, false),
+                new dev.reaper.router.ModelInfo("b/m", 1000, 100, Optional.of(new dev.reaper.router.Pricing(100, 100, 0, 0)),
+                        true, false, false)));
+        Router r = new Router(Map.of("anthropic", new AnthropicAdapter()), directory(), new HttpProviderClient(), priced,
+                RetryPolicy.DEFAULT, (d, c) -> true, RandomGenerator.getDefault(), new Router.Policy(Race.of(2), List.of()),
+                breakers, latency);
+        assertThatThrownBy(() -> r.chat(models("a", "b"), request(List.of()), seen::add, none, observer, new Cancellation()))
+                .isInstanceOf(dev.reaper.router.BudgetExceededException.class);
+        assertThat(fake("a").chatRequests()).isEmpty();
+    }
+
+    @Test
+    void aFailedMergeStillGivesTheBestAnswer() {
+        fake("a").enqueue(Step.text("first draft"));
+        fake("b").enqueue(Step.text("second draft"));
+        fake("c").enqueue(Step.error(400, "{\"type\":\"error\",\"error\":{\"type\":\"invalid_request_error\","
+                + "\"message\":\"no\"}}", Map.of()));
+
+        Router.Routed r = route(new Merge(2, Duration.ofSeconds(10), Optional.of(new ModelRef("c", "m"))), "a", "b");
+
+        assertThat(r.response().message().text()).isEqualTo("first draft");
+        assertThat(decisions.get(0).reason()).contains("the merge by c/m failed");
+    }
+
+    @Test
+    void onlyTheProbeHolderClosesOrReopensAHalfOpenBreaker() {
+        ModelRef a = new ModelRef("a", "m");
+        breakers.failure(a, ProviderException.Kind.SERVER);
+        breakers.failure(a, ProviderException.Kind.SERVER);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(breakers.acquire(a)).isEqualTo(CircuitBreakers.Permit.PROBE);
+        // a request that did not hold the probe fails meanwhile: the probe is still out
+        breakers.failure(a, ProviderException.Kind.SERVER, false);
+        assertThat(breakers.acquire(a)).isEqualTo(CircuitBreakers.Permit.REFUSED);
+        // the probe is stopped before any outcome: it is given back
+        breakers.release(a);
+        assertThat(breakers.acquire(a)).isEqualTo(CircuitBreakers.Permit.PROBE);
+        breakers.failure(a, ProviderException.Kind.SERVER, true);
+        assertThat(breakers.state(a)).isEqualTo(CircuitBreakers.State.OPEN);
     }
 
     /** A clock the test moves. */
