@@ -44,7 +44,22 @@ public final class SessionLauncher {
     public record Opened(Session session, boolean resumed, List<String> repairs, List<ModelRef> candidates,
                          PermissionMode mode) {}
 
+    /**
+     * What a session for one of Reaper's own tasks (a code review) runs with instead of the defaults: its
+     * system prompt, its tools, and the budget it spends from.
+     */
+    public record Task(String systemPrompt, List<dev.reaper.tools.Tool> tools, BudgetGuard budget) {}
+
     public Opened open(SessionOptions options) {
+        return open(options, null);
+    }
+
+    /** Opens a new session for a task, with the task's prompt, tools and budget. */
+    public Opened openTask(SessionOptions options, Task task) {
+        return open(options, task);
+    }
+
+    private Opened open(SessionOptions options, Task task) {
         var config = app.config();
         List<ModelRef> candidates = ModelSelection.candidates(options.model(), config, app.providers());
         PermissionMode mode = options.permissionMode().orElseGet(() -> config.permissionMode()
@@ -72,7 +87,7 @@ public final class SessionLauncher {
         }
         WorkspaceBoundary boundary = new WorkspaceBoundary(root, config.permissions().additionalDirectories().stream()
                 .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
-        String prompt = SystemPrompt.build(app.workspace(), mode,
+        String prompt = task != null ? task.systemPrompt() : SystemPrompt.build(app.workspace(), mode,
                 Instructions.load(app.workspace(), app.paths().configDir()), LocalDate.now(app.clock()));
         int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
         long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
@@ -106,10 +121,10 @@ public final class SessionLauncher {
         } else {
             transcript = store.create(root.toString(), candidates.get(0).toString());
         }
-        BudgetGuard budget = app.budgets().child(options.maxBudgetUsd().isPresent()
+        BudgetGuard budget = task != null ? task.budget() : app.budgets().child(options.maxBudgetUsd().isPresent()
                 ? options.maxBudgetUsd().getAsDouble() : Double.POSITIVE_INFINITY);
         app.onBudgetWarning(w -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, w)));
-        ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
+        ToolRegistry tools = new ToolRegistry(task != null ? task.tools() : BuiltinTools.all());
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember);
         Session session = new Session(app::router, tools, executor, settings, transcript,

@@ -60,11 +60,11 @@ public final class RootCommand implements Callable<Integer> {
      * them (a subcommand's name, or help): building their models is a good part of start-up.
      */
     static final List<String> SUBCOMMANDS = List.of("models", "doctor", "sessions", "cost", "trust", "completion",
-            "complete");
+            "complete", "hooks");
 
     static List<Object> subcommands() {
         return List.of(new ModelsCommand(), new DoctorCommand(), new SessionsCommand(), new CostCommand(),
-                new TrustCommand(), new CompletionCommand(), new CompleteCommand());
+                new TrustCommand(), new CompletionCommand(), new CompleteCommand(), new HooksCommand());
     }
 
     @Spec

@@ -42,14 +42,16 @@ class ArchitectureTest {
             // store keeps the router's answers (the response cache) as it keeps sessions: router is below it
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "json", "secret")),
+            // code review: findings, the tool that reports them, the report formats, git hooks
+            Map.entry("review", List.of("tools", "policy", "protocol", "json")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
                     "secret")),
             Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
-            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit",
+            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit", "review",
                     "config", "protocol", "json", "secret")),
-            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy",
+            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy", "review",
                     "store", "edit", "config", "protocol", "json", "secret")));
 
     static List<String> packages() {
