@@ -60,11 +60,12 @@ public final class RootCommand implements Callable<Integer> {
      * them (a subcommand's name, or help): building their models is a good part of start-up.
      */
     static final List<String> SUBCOMMANDS = List.of("models", "doctor", "sessions", "cost", "trust", "completion",
-            "complete", "hooks");
+            "complete", "hooks", "explain", "refactor", "testgen");
 
     static List<Object> subcommands() {
         return List.of(new ModelsCommand(), new DoctorCommand(), new SessionsCommand(), new CostCommand(),
-                new TrustCommand(), new CompletionCommand(), new CompleteCommand(), new HooksCommand());
+                new TrustCommand(), new CompletionCommand(), new CompleteCommand(), new HooksCommand(),
+                new TaskCommands.Explain(), new TaskCommands.Refactor(), new TaskCommands.Testgen());
     }
 
     @Spec
@@ -198,6 +199,15 @@ public final class RootCommand implements Callable<Integer> {
                 launch.err().println("reaper: " + in.note());
             }
         }
+        return oneShot(dir, text, attachments, mode, format);
+    }
+
+    /**
+     * Runs one prompt to completion with this command line's options (the one-shot mode, and the explain,
+     * refactor and testgen commands built on it).
+     */
+    int oneShot(Path dir, String text, List<ContentBlock> attachments, Optional<PermissionMode> mode,
+                OutputFormat format) {
         try (Reaper app = boot(dir)) {
             app.warmUp();
             Logging.configure(app.paths().logFile(), verbose, launch.err());
@@ -259,7 +269,7 @@ public final class RootCommand implements Callable<Integer> {
                 && !"dumb".equals(launch.env().get("TERM").orElse(""));
     }
 
-    private <T> T parse(java.util.function.Supplier<T> parser, String option) {
+    <T> T parse(java.util.function.Supplier<T> parser, String option) {
         try {
             return parser.get();
         } catch (IllegalArgumentException e) {
