@@ -2,37 +2,34 @@ package dev.reaper.git;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.errors.RevisionSyntaxException;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.treewalk.AbstractTreeIterator;
-import org.eclipse.jgit.treewalk.CanonicalTreeParser;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.FileTreeIterator;
 
 /**
- * A git repository with a working tree, read through JGit: diffs between its states as per-file patches.
- * Never changes the repository. Paths given and returned are relative to {@link #root()}, with
- * {@code /} separators; a path filter matches a file or everything under a directory. Not thread-safe;
- * close it when done.
+ * A git repository with a working tree, read through JGit: status, diffs as per-file patches, log,
+ * blame, branches and files at a revision. Never changes the repository. Paths given and returned are
+ * relative to {@link #root()}, with {@code /} separators; a path filter matches a file or everything
+ * under a folder. Revisions are anything git resolves to a commit ({@code main}, {@code HEAD~2}, an id).
+ * Not thread-safe; close it when done.
  */
 public final class GitRepo implements AutoCloseable {
 
     private final Repository repo;
+    private final Revisions revisions;
+    private final Diffs diffs;
+    private final History history;
+    private final Branches branches;
 
     private GitRepo(Repository repo) {
         this.repo = repo;
+        this.revisions = new Revisions(repo);
+        this.diffs = new Diffs(repo, revisions);
+        this.history = new History(repo, revisions);
+        this.branches = new Branches(repo);
     }
 
     /** The repository whose working tree holds {@code start} (the nearest {@code .git} above it). */
@@ -60,20 +57,27 @@ public final class GitRepo implements AutoCloseable {
         return repo.getWorkTree().toPath();
     }
 
+    /** What {@code git status} shows; honours .gitignore. */
+    public GitStatus status() throws GitException {
+        return io(() -> StatusReader.read(repo));
+    }
+
+    /**
+     * The status when it can be read within {@code limit} (an index read plus a walk of the working tree,
+     * slow in a huge one); empty when it took longer.
+     */
+    public Optional<GitStatus> status(Duration limit) throws GitException {
+        return io(() -> StatusReader.read(repo, limit));
+    }
+
     /** What {@code git add} has staged: the index against HEAD (against nothing before the first commit). */
     public Diff staged(String... paths) throws GitException {
-        return io(() -> {
-            try (ObjectReader reader = repo.newObjectReader()) {
-                return PatchWriter.diff(repo, tree(reader, headOrNull()), new DirCacheIterator(repo.readDirCache()),
-                        true, paths);
-            }
-        });
+        return io(() -> diffs.staged(paths));
     }
 
     /** What is changed and not staged: the working tree against the index. Untracked files are not in it. */
     public Diff unstaged(String... paths) throws GitException {
-        return io(() -> PatchWriter.diff(repo, new DirCacheIterator(repo.readDirCache()), new FileTreeIterator(repo),
-                false, paths).withoutAdditions());
+        return io(() -> diffs.unstaged(paths));
     }
 
     /**
@@ -81,29 +85,12 @@ public final class GitRepo implements AutoCloseable {
      * added since it left A). An empty side is HEAD, as in git.
      */
     public Diff range(String range, String... paths) throws GitException {
-        RevisionRange r = RevisionRange.parse(range);
-        return io(() -> {
-            try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-                RevCommit to = walk.parseCommit(commitId(r.to()));
-                RevCommit from = walk.parseCommit(commitId(r.from()));
-                if (r.symmetric()) {
-                    from = mergeBase(walk, from, to).orElseThrow(() -> new GitException(
-                            r.from() + " and " + r.to() + " have no common ancestor"));
-                }
-                return PatchWriter.diff(repo, tree(reader, from), tree(reader, to), true, paths);
-            }
-        });
+        return io(() -> diffs.range(range, paths));
     }
 
     /** The changes a commit made: against its first parent, or against nothing for a root commit. */
     public Diff commit(String revision, String... paths) throws GitException {
-        return io(() -> {
-            try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-                RevCommit c = walk.parseCommit(commitId(revision));
-                RevCommit parent = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
-                return PatchWriter.diff(repo, tree(reader, parent), tree(reader, c), true, paths);
-            }
-        });
+        return io(() -> diffs.commit(revision, paths));
     }
 
     /**
@@ -113,78 +100,53 @@ public final class GitRepo implements AutoCloseable {
      * committed changes alone use {@link #range} with {@code base...HEAD}.
      */
     public Diff againstBase(String base, String... paths) throws GitException {
-        return io(() -> {
-            try (RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader()) {
-                RevCommit head = walk.parseCommit(commitId(Constants.HEAD));
-                RevCommit other = walk.parseCommit(commitId(base));
-                RevCommit from = mergeBase(walk, head, other).orElseThrow(() -> new GitException(
-                        "HEAD and " + base + " have no common ancestor"));
-                // The files that differ: from the base to the index, and from the index to the working tree.
-                // Listing them first keeps the working tree walk to those files.
-                Set<String> touched = new LinkedHashSet<>();
-                for (FileDiff f : PatchWriter.diff(repo, tree(reader, from),
-                        new DirCacheIterator(repo.readDirCache()), false, paths).files()) {
-                    touched.add(f.path());
-                }
-                for (FileDiff f : unstaged(paths).files()) {
-                    touched.add(f.path());
-                }
-                if (touched.isEmpty()) {
-                    return new Diff(List.of());
-                }
-                return PatchWriter.diff(repo, tree(reader, from), new FileTreeIterator(repo), true,
-                        touched.toArray(String[]::new));
-            }
-        });
+        return io(() -> diffs.againstBase(base, paths));
     }
 
     /** The best common ancestor of two revisions, as a full commit id; empty when they share no history. */
     public Optional<String> mergeBase(String a, String b) throws GitException {
         return io(() -> {
             try (RevWalk walk = new RevWalk(repo)) {
-                return mergeBase(walk, walk.parseCommit(commitId(a)), walk.parseCommit(commitId(b))).map(ObjectId::name);
+                return Revisions.mergeBase(walk, revisions.commit(walk, a), revisions.commit(walk, b))
+                        .map(c -> c.getName());
             }
         });
     }
 
-    private static Optional<RevCommit> mergeBase(RevWalk walk, RevCommit a, RevCommit b) throws IOException {
-        walk.reset();
-        walk.setRevFilter(RevFilter.MERGE_BASE);
-        walk.markStart(a);
-        walk.markStart(b);
-        RevCommit base = walk.next();
-        walk.reset();
-        walk.setRevFilter(RevFilter.ALL);
-        return Optional.ofNullable(base);
+    /** The newest {@code max} commits reachable from HEAD, touching {@code path} when given (null: all). */
+    public List<Commit> log(String path, int max) throws GitException {
+        return io(() -> history.log(path, max));
     }
 
-    /** The commit a revision names (a branch, tag, id, {@code HEAD~2}…); a clear error when there is none. */
-    ObjectId commitId(String revision) throws GitException {
-        try {
-            ObjectId id = repo.resolve(revision + "^{commit}");
-            if (id == null) {
-                throw new GitException("unknown revision: " + revision);
-            }
-            return id;
-        } catch (RevisionSyntaxException e) {
-            throw new GitException("not a valid revision: " + revision);
-        } catch (IOException e) {
-            throw new GitException("cannot resolve " + revision + ": " + e.getMessage(), e);
-        }
+    /**
+     * Who last changed lines {@code start..end} (1-based, inclusive; cut to the file's length) of a file as
+     * it is in the working tree; uncommitted lines have no commit.
+     */
+    public List<BlameLine> blame(String path, int start, int end) throws GitException {
+        return io(() -> history.blame(path, start, end));
     }
 
-    private RevCommit headOrNull() throws IOException {
-        ObjectId head = repo.resolve(Constants.HEAD + "^{commit}");
-        if (head == null) {
-            return null;
-        }
-        try (RevWalk walk = new RevWalk(repo)) {
-            return walk.parseCommit(head);
-        }
+    /** A file's text at a revision (UTF-8); empty when the revision has no such file. */
+    public Optional<String> fileAt(String revision, String path) throws GitException {
+        return io(() -> history.fileAt(revision, path));
     }
 
-    private static AbstractTreeIterator tree(ObjectReader reader, RevCommit commit) throws IOException {
-        return commit == null ? new EmptyTreeIterator() : new CanonicalTreeParser(null, reader, commit.getTree());
+    /** The checked-out branch; empty when HEAD is detached. */
+    public Optional<String> currentBranch() throws GitException {
+        return io(branches::current);
+    }
+
+    /**
+     * A guess at the branch work here is based on: where {@code origin/HEAD} points, else main, master,
+     * trunk or develop, locally or on origin.
+     */
+    public Optional<String> defaultBranch() throws GitException {
+        return io(branches::defaultBranch);
+    }
+
+    /** The current branch against its upstream; empty when detached or without a fetched upstream. */
+    public Optional<Tracking> tracking() throws GitException {
+        return io(branches::tracking);
     }
 
     /** A repository read that may fail with an IO error or a git error. */
@@ -192,7 +154,7 @@ public final class GitRepo implements AutoCloseable {
         T run() throws IOException, GitException;
     }
 
-    private <T> T io(Read<T> read) throws GitException {
+    private static <T> T io(Read<T> read) throws GitException {
         try {
             return read.run();
         } catch (IOException e) {

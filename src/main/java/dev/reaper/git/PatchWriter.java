@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.jgit.diff.DiffDriver;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -27,12 +29,16 @@ final class PatchWriter extends DiffFormatter {
     private boolean binary;
     private List<FileDiff.LineRange> changed = List.of();
 
-    private PatchWriter(Capped out, Repository repo, boolean renames) {
+    private PatchWriter(Capped out, Repository repo, boolean renames, String... paths) {
         super(out);
         this.out = out;
         setRepository(repo);
         setDetectRenames(renames);
         setBinaryFileThreshold(Diff.MAX_TEXT_BYTES);
+        List<String> filter = PathFilters.normalize(paths);
+        if (!filter.isEmpty()) {
+            setPathFilter(PathFilterGroup.createFromStrings(filter));
+        }
     }
 
     /**
@@ -41,16 +47,32 @@ final class PatchWriter extends DiffFormatter {
      */
     static Diff diff(Repository repo, AbstractTreeIterator oldSide, AbstractTreeIterator newSide, boolean renames,
                      String... paths) throws IOException {
-        try (PatchWriter w = new PatchWriter(new Capped(), repo, renames)) {
-            List<String> filter = PathFilters.normalize(paths);
-            if (!filter.isEmpty()) {
-                w.setPathFilter(PathFilterGroup.createFromStrings(filter));
-            }
+        try (PatchWriter w = new PatchWriter(new Capped(), repo, renames, paths)) {
             List<FileDiff> files = new ArrayList<>();
             for (DiffEntry e : w.scan(oldSide, newSide)) {
                 files.add(w.file(e));
             }
             return new Diff(files);
+        }
+    }
+
+    /**
+     * The paths that differ between two sides, without reading any content beyond what the comparison
+     * needs: no patch is made and no rename is looked for. Added files are left out when {@code additions}
+     * is false (from the index to the working tree, those are untracked files).
+     */
+    static Set<String> changedPaths(Repository repo, AbstractTreeIterator oldSide, AbstractTreeIterator newSide,
+                                    boolean additions, String... paths) throws IOException {
+        try (PatchWriter w = new PatchWriter(new Capped(), repo, false, paths)) {
+            Set<String> changed = new LinkedHashSet<>();
+            for (DiffEntry e : w.scan(oldSide, newSide)) {
+                if (e.getChangeType() != DiffEntry.ChangeType.ADD) {
+                    changed.add(e.getOldPath());
+                } else if (additions) {
+                    changed.add(e.getNewPath());
+                }
+            }
+            return changed;
         }
     }
 

@@ -60,12 +60,33 @@ public final class TestRepo {
         }
     }
 
-    /** Runs git in the repository (no global or system config) and returns its output. */
+    /** Runs git in the repository (no global or system config) and returns its output; fails when git does. */
     public String git(String... args) {
+        return Peers.run(dir, command(args));
+    }
+
+    /** Runs git expecting it to fail (a merge that conflicts); fails the test when it succeeds. */
+    public String gitFailing(String... args) {
+        try {
+            Process p = new ProcessBuilder(command(args)).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0) {
+                throw new AssertionError("git " + String.join(" ", args) + " was expected to fail: " + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String[] command(String... args) {
         List<String> command = new ArrayList<>(List.of("env", "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
                 "git"));
         command.addAll(List.of(args));
-        return Peers.run(dir, command.toArray(String[]::new));
+        return command.toArray(String[]::new);
     }
 
     /** Stages everything and commits it; returns the new commit's full id. */
