@@ -114,7 +114,6 @@ class GitRepoHistoryTest {
         TestRepo upstream = TestRepo.init(Files.createDirectories(dir.resolve("upstream"))).write("a.txt", "a\n");
         upstream.git("checkout", "-q", "-b", "trunk");
         upstream.commitAll("first");
-        TestRepo.init(Files.createDirectories(dir.resolve("clone"))); // for git's presence check only
         Path clone = dir.resolve("cloned");
         upstream.git("clone", "-q", upstream.dir().toString(), clone.toString());
         TestRepo local = TestRepo.init(Files.createDirectories(dir.resolve("local"))).write("a.txt", "a\n");
