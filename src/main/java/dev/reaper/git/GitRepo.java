@@ -11,9 +11,9 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
  * A git repository with a working tree, read through JGit: status, diffs as per-file patches, log,
- * blame, branches and files at a revision. Never changes the repository. Paths given and returned are
- * relative to {@link #root()}, with {@code /} separators; a path filter matches a file or everything
- * under a folder. Revisions are anything git resolves to a commit ({@code main}, {@code HEAD~2}, an id).
+ * blame, branches, and files at a revision or in the index. Never changes the repository. Paths given
+ * and returned are relative to {@link #root()}, with {@code /} separators; a path filter matches a file
+ * or everything under a folder. Revisions are anything git resolves to a commit ({@code main}, {@code HEAD~2}, an id).
  * Not thread-safe; close it when done.
  */
 public final class GitRepo implements AutoCloseable {
@@ -129,6 +129,14 @@ public final class GitRepo implements AutoCloseable {
     /** A file's text at a revision (UTF-8); empty when the revision has no such file. */
     public Optional<String> fileAt(String revision, String path) throws GitException {
         return io(() -> history.fileAt(revision, path));
+    }
+
+    /**
+     * A file's text as staged (what a commit would record now; UTF-8); empty when the index has no such
+     * file, or only the sides of a conflict.
+     */
+    public Optional<String> fileInIndex(String path) throws GitException {
+        return io(() -> history.fileInIndex(path));
     }
 
     /** The checked-out branch; empty when HEAD is detached. */

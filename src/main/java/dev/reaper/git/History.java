@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.blame.BlameResult;
+import org.eclipse.jgit.dircache.DirCacheEntry;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectLoader;
@@ -17,7 +18,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 
-/** What the history says: commits, who changed each line, and files as they were at a revision. */
+/**
+ * What the history says: commits, who changed each line, and files as they were at a revision or are in
+ * the index.
+ */
 final class History {
 
     /** Files larger than this are not read at a revision. */
@@ -57,8 +61,7 @@ final class History {
 
     /** Blame of lines {@code start..end} (1-based, inclusive, cut to the file) of a working-tree file. */
     List<BlameLine> blame(String path, int start, int end) throws IOException, GitException {
-        String p = PathFilters.normalize(path).stream().findFirst()
-                .orElseThrow(() -> new GitException("blame needs a file path"));
+        String p = filePath(path);
         if (repo.resolve(Constants.HEAD + "^{commit}") == null) {
             throw new GitException("nothing is committed yet: there is no history to blame");
         }
@@ -87,20 +90,33 @@ final class History {
 
     /** A file's text at a revision; empty when the revision has no such file. */
     Optional<String> fileAt(String revision, String path) throws IOException, GitException {
-        String p = PathFilters.normalize(path).stream().findFirst()
-                .orElseThrow(() -> new GitException("a file path is needed"));
+        String p = filePath(path);
         try (RevWalk walk = new RevWalk(repo); TreeWalk tw = TreeWalk.forPath(repo, p,
                 revisions.commit(walk, revision).getTree())) {
             if (tw == null || tw.isSubtree()) {
                 return Optional.empty();
             }
-            ObjectId id = tw.getObjectId(0);
-            ObjectLoader loader = repo.open(id, Constants.OBJ_BLOB);
-            if (loader.getSize() > MAX_FILE_BYTES) {
-                throw new GitException(p + " at " + revision + " is too large to read (" + loader.getSize()
-                        + " bytes)");
-            }
-            return Optional.of(new String(loader.getBytes(), StandardCharsets.UTF_8));
+            return Optional.of(text(tw.getObjectId(0), p + " at " + revision));
         }
+    }
+
+    /** A file's text as staged in the index; empty when the index has no such file (or only a conflict). */
+    Optional<String> fileInIndex(String path) throws IOException, GitException {
+        String p = filePath(path);
+        DirCacheEntry e = repo.readDirCache().getEntry(p);
+        return e == null ? Optional.empty() : Optional.of(text(e.getObjectId(), p + " in the index"));
+    }
+
+    private static String filePath(String path) throws GitException {
+        return PathFilters.normalize(path).stream().findFirst().orElseThrow(() -> new GitException(
+                "a file path is needed"));
+    }
+
+    private String text(ObjectId blob, String what) throws IOException, GitException {
+        ObjectLoader loader = repo.open(blob, Constants.OBJ_BLOB);
+        if (loader.getSize() > MAX_FILE_BYTES) {
+            throw new GitException(what + " is too large to read (" + loader.getSize() + " bytes)");
+        }
+        return new String(loader.getBytes(), StandardCharsets.UTF_8);
     }
 }

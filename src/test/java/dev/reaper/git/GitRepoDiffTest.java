@@ -242,6 +242,21 @@ class GitRepoDiffTest {
     }
 
     @Test
+    void opensALinkedWorktreeOnItsOwnBranch() throws Exception {
+        TestRepo t = TestRepo.init(Files.createDirectories(dir.resolve("main"))).write("a.txt", "a\n");
+        t.commitAll("init");
+        Path linked = dir.resolve("linked");
+        t.git("worktree", "add", "-q", "-b", "side", linked.toString());
+        Files.writeString(linked.resolve("a.txt"), "a on side\n");
+
+        try (GitRepo repo = GitRepo.open(linked)) {
+            assertThat(repo.currentBranch()).contains("side");
+            assertThat(repo.unstaged().files()).extracting(FileDiff::path).containsExactly("a.txt");
+            assertThat(repo.status().unstaged()).hasSize(1);
+        }
+    }
+
+    @Test
     void emptyDiffs() throws Exception {
         TestRepo t = TestRepo.init(dir).write("a.txt", "a\n");
         t.commitAll("init");

@@ -96,6 +96,20 @@ class GitRepoHistoryTest {
     }
 
     @Test
+    void readsAFileAsStaged() throws Exception {
+        TestRepo t = TestRepo.init(dir).write("f.txt", "committed\n");
+        t.commitAll("first");
+        t.write("f.txt", "staged\n").git("add", "f.txt");
+        t.write("f.txt", "in the working tree\n");
+
+        try (GitRepo repo = GitRepo.open(dir)) {
+            assertThat(repo.fileInIndex("f.txt")).contains("staged\n");
+            assertThat(repo.fileInIndex("./f.txt")).contains("staged\n");
+            assertThat(repo.fileInIndex("missing.txt")).isEmpty();
+        }
+    }
+
+    @Test
     void theCurrentBranchIsEmptyWhenHeadIsDetached() throws Exception {
         TestRepo t = TestRepo.init(dir).write("a.txt", "a\n");
         String first = t.commitAll("first");
