@@ -306,8 +306,8 @@ public final class Session implements AutoCloseable {
             return "nothing to compact yet";
         }
         int before = history.size();
-        replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs, keepFrom,
-                budget, recorder, cancel));
+        replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs,
+                keepFrom, budget, recorder, cancel));
         return "compacted " + plural(before, "message") + " into a summary";
     }
 
@@ -327,8 +327,8 @@ public final class Session implements AutoCloseable {
         }
         int before = history.size();
         try {
-            replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs, keepFrom,
-                    budget, recorder, cancel));
+            replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs,
+                    keepFrom, budget, recorder, cancel));
             events.emit(new Event.Notice(Event.NoticeKind.INFO, "the conversation neared the context window ("
                     + estimate + " of " + window + " tokens): " + plural(keepFrom, "earlier message")
                     + " of " + before + " were compacted into a summary"));

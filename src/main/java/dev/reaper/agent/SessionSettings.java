@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * @param toolEnvironment the environment commands run with (provider credentials removed)
  * @param contextWindow   the first model's context window in tokens, 0 when unknown (no compaction then)
  */
-public record SessionSettings(List<ModelRef> candidates, int maxTurns, int maxOutputTokens, Supplier<String> systemPrompt,
-                              WorkspaceBoundary workspace, IgnoreRules ignore,
+public record SessionSettings(List<ModelRef> candidates, int maxTurns, int maxOutputTokens,
+                              Supplier<String> systemPrompt, WorkspaceBoundary workspace, IgnoreRules ignore,
                               Map<String, String> toolEnvironment, long contextWindow) {
 
     public SessionSettings {

@@ -19,9 +19,9 @@ import org.eclipse.jgit.treewalk.AbstractTreeIterator;
 import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
- * Turns the changes between two trees (commits, the index or the working tree) into {@link FileDiff}s: each file's patch written on its own and cut
- * to size, with the new side's changed lines taken from the edit list JGit diffed (not from the text, so
- * they stay complete when the text is cut).
+ * Turns the changes between two trees (commits, the index or the working tree) into {@link FileDiff}s:
+ * each file's patch written on its own and cut to size, with the new side's changed lines taken from the
+ * edit list JGit diffed (not from the text, so they stay complete when the text is cut).
  */
 final class PatchWriter extends DiffFormatter {
 
@@ -104,7 +104,7 @@ final class PatchWriter extends DiffFormatter {
     }
 
     /** The inserted and replaced lines of the new side as merged 1-based ranges. */
-    static List<FileDiff.LineRange> newSideLines(List<Edit> edits) {
+    private static List<FileDiff.LineRange> newSideLines(List<Edit> edits) {
         List<FileDiff.LineRange> ranges = new ArrayList<>();
         for (Edit edit : edits) {
             if (edit.getEndB() <= edit.getBeginB()) {
