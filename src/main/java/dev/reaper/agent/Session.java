@@ -156,7 +156,7 @@ public final class Session implements AutoCloseable {
     public ChatRequest requestFor(String prompt) {
         List<Message> msgs = new ArrayList<>(history);
         msgs.add(Message.user(prompt));
-        return new ChatRequest(settings.systemPrompt(), msgs, toolSpecs, settings.maxOutputTokens(), id());
+        return new ChatRequest(settings.systemPrompt().get(), msgs, toolSpecs, settings.maxOutputTokens(), id());
     }
 
     /**
@@ -213,7 +213,7 @@ public final class Session implements AutoCloseable {
             Router.Routed routed;
             try {
                 compactIfNeeded(recorder, cancel);
-                ChatRequest request = new ChatRequest(settings.systemPrompt(), history, toolSpecs,
+                ChatRequest request = new ChatRequest(settings.systemPrompt().get(), history, toolSpecs,
                         settings.maxOutputTokens(), id());
                 Router.Policy chosen = policy;
                 routed = chosen == null ? router.get().chat(models, request, this::streamed, budget, recorder, cancel)
@@ -306,8 +306,8 @@ public final class Session implements AutoCloseable {
             return "nothing to compact yet";
         }
         int before = history.size();
-        replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt(), history, toolSpecs, keepFrom,
-                budget, recorder, cancel));
+        replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs,
+                keepFrom, budget, recorder, cancel));
         return "compacted " + plural(before, "message") + " into a summary";
     }
 
@@ -317,7 +317,7 @@ public final class Session implements AutoCloseable {
         if (window <= 0) {
             return;
         }
-        long estimate = Compactor.estimateTokens(settings.systemPrompt(), history, toolSpecs);
+        long estimate = Compactor.estimateTokens(settings.systemPrompt().get(), history, toolSpecs);
         if (estimate < window * Compactor.THRESHOLD) {
             return;
         }
@@ -327,8 +327,8 @@ public final class Session implements AutoCloseable {
         }
         int before = history.size();
         try {
-            replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt(), history, toolSpecs, keepFrom,
-                    budget, recorder, cancel));
+            replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs,
+                    keepFrom, budget, recorder, cancel));
             events.emit(new Event.Notice(Event.NoticeKind.INFO, "the conversation neared the context window ("
                     + estimate + " of " + window + " tokens): " + plural(keepFrom, "earlier message")
                     + " of " + before + " were compacted into a summary"));

@@ -9,8 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
-/** The system prompt: Reaper's standing instructions, the workspace's facts and the user's AGENTS.md files. */
+/**
+ * The system prompt: Reaper's standing instructions, the workspace's facts (with a summary of its git
+ * state when there is one) and the user's AGENTS.md files.
+ */
 public final class SystemPrompt {
 
     private static final String PLAN_MODE = """
@@ -23,12 +27,12 @@ public final class SystemPrompt {
     private SystemPrompt() {}
 
     public static String build(Workspace workspace, PermissionMode mode, List<Instructions.Source> instructions,
-                               LocalDate date) {
+                               LocalDate date, Optional<String> git) {
         String cwd = workspace.root().relativize(workspace.cwd()).toString();
         String prompt = template()
                 .replace("{{root}}", workspace.root().toString())
                 .replace("{{cwd}}", cwd.isEmpty() ? "the root" : cwd)
-                .replace("{{git}}", workspace.isGitRepository() ? "yes" : "no")
+                .replace("{{git}}", workspace.isGitRepository() ? git.map(g -> "yes, " + g).orElse("yes") : "no")
                 .replace("{{platform}}", System.getProperty("os.name") + " " + System.getProperty("os.arch"))
                 .replace("{{date}}", date.toString())
                 .replace("{{mode}}", mode == PermissionMode.PLAN ? PLAN_MODE : "");

@@ -7,6 +7,7 @@ import dev.reaper.agent.ToolExecutor;
 import dev.reaper.config.ConfigException;
 import dev.reaper.context.IgnoreRules;
 import dev.reaper.context.Instructions;
+import dev.reaper.git.GitSummary;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.policy.PermissionRules;
 import dev.reaper.policy.WorkspaceBoundary;
@@ -27,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Opens a new or resumed session with everything it runs with: models, prompt, tools, rules, budget. */
 public final class SessionLauncher {
@@ -87,8 +89,15 @@ public final class SessionLauncher {
         }
         WorkspaceBoundary boundary = new WorkspaceBoundary(root, config.permissions().additionalDirectories().stream()
                 .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
-        String prompt = task != null ? task.systemPrompt() : SystemPrompt.build(app.workspace(), mode,
-                Instructions.load(app.workspace(), app.paths().configDir()), LocalDate.now(app.clock()));
+        Supplier<String> prompt;
+        if (task != null) {
+            prompt = task::systemPrompt;
+        } else {
+            Supplier<Optional<String>> git = app.workspace().isGitRepository() ? GitSummary.start(root) : Optional::empty;
+            List<Instructions.Source> instructions = Instructions.load(app.workspace(), app.paths().configDir());
+            LocalDate today = LocalDate.now(app.clock());
+            prompt = () -> SystemPrompt.build(app.workspace(), mode, instructions, today, git.get());
+        }
         int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
         long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
         SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,

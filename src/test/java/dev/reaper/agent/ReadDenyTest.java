@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.policy.PermissionRules;
 import dev.reaper.protocol.ContentBlock;
+import dev.reaper.testing.TestRepo;
 import dev.reaper.testing.ToolWorkspace;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolRegistry;
@@ -53,6 +54,17 @@ class ReadDenyTest {
     void globAndListDoNotShowDeniedFiles() {
         assertThat(run("glob", "{\"pattern\":\"*\"}")).contains("src/app.py").doesNotContain("prod.env");
         assertThat(run("list", "{\"path\":\"secrets\"}")).doesNotContain("prod.env");
+    }
+
+    @Test
+    void gitToolsDoNotShowDeniedFiles() {
+        TestRepo repo = TestRepo.init(root);
+        repo.commitAll("init");
+        ws.write("secrets/prod.env", "password=hunter3\n");
+        ws.write("src/app.py", "password = getpass()\n");
+
+        assertThat(run("git_diff", "{}")).contains("getpass").doesNotContain("hunter");
+        assertThat(run("git_blame", "{\"path\":\"secrets/prod.env\"}")).doesNotContain("hunter");
     }
 
     @Test

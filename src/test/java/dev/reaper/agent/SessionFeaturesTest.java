@@ -19,6 +19,7 @@ import dev.reaper.store.SessionStore;
 import dev.reaper.testing.FakeProvider;
 import dev.reaper.testing.Scripts;
 import dev.reaper.testing.Step;
+import dev.reaper.testing.TestRepo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +78,18 @@ class SessionFeaturesTest {
 
     Outcome run(Session s, String prompt) {
         return s.run(new Op.UserInput(prompt, List.of()), new Cancellation());
+    }
+
+    @Test
+    void theSystemPromptSummarisesTheGitStateOfTheWorkspace() {
+        TestRepo repo = TestRepo.init(work).write("a.txt", "a\n");
+        repo.commitAll("init");
+        repo.write("b.txt", "untracked\n");
+
+        Session s = open(PermissionMode.DEFAULT, Approver.NON_INTERACTIVE);
+
+        assertThat(s.requestFor("hi").system())
+                .contains("- Git repository: yes, on branch main; 0 staged, 0 unstaged, 1 untracked.");
     }
 
     @Test

@@ -100,7 +100,7 @@ class ToolExecutorTest {
         ContentBlock.ToolResult r = bypass().execute(call("delete_everything", "{}"), ws.context());
 
         String expected = "There is no tool named 'delete_everything'. Available tools: read, write, edit, apply_patch,"
-                + " glob, grep, list, bash, todo.";
+                + " glob, grep, list, bash, todo, git_status, git_diff, git_log, git_blame.";
         assertThat(r).isEqualTo(new ContentBlock.ToolResult("call_1", expected, true));
         assertThat(events).containsExactly(
                 new Event.ToolStarted("call_1", "delete_everything", "{}"),

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Keeps the dependency arrows pointing one way: front-ends (cli, headless) over the agent, the agent over
- * router, tools, context, policy and store, everything over protocol; provider adapters are seen only by
+ * router, tools, context, git, policy and store, everything over protocol; provider adapters are seen only by
  * app, the one place that wires concrete classes.
  */
 class ArchitectureTest {
@@ -35,24 +35,26 @@ class ArchitectureTest {
             Map.entry("secret", List.of()),
             Map.entry("edit", List.of()),
             Map.entry("context", List.of()),
+            // git reads repositories through JGit and knows nothing of sessions or tools
+            Map.entry("git", List.of()),
             Map.entry("policy", List.of("protocol")),
             Map.entry("config", List.of("json", "secret")),
             Map.entry("router", List.of("protocol", "json", "secret")),
             Map.entry("providers", List.of("router", "protocol", "json", "secret")),
             // store keeps the router's answers (the response cache) as it keeps sessions: router is below it
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
-            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "json", "secret")),
+            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "json", "secret")),
             // code review: findings, the tool that reports them, the report formats, git hooks
             Map.entry("review", List.of("tools", "policy", "protocol", "json")),
-            Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
-                    "secret")),
+            Map.entry("agent", List.of("protocol", "router", "tools", "context", "git", "policy", "store", "edit",
+                    "json", "secret")),
             Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
-            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit", "review",
-                    "config", "protocol", "json", "secret")),
-            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy", "review",
-                    "store", "edit", "config", "protocol", "json", "secret")));
+            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "git", "policy", "store",
+                    "edit", "review", "config", "protocol", "json", "secret")),
+            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "git",
+                    "policy", "review", "store", "edit", "config", "protocol", "json", "secret")));
 
     static List<String> packages() {
         return new ArrayList<>(ALLOWED.keySet());

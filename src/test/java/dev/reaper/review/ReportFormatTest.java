@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.reaper.json.Json;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -28,11 +24,8 @@ class ReportFormatTest {
 
     static final ReviewReport EMPTY = new ReviewReport("main..feature", List.of("a.py"), List.of(), List.of(), 0.001);
 
-    static JsonSchema sarifSchema() throws IOException {
-        try (InputStream in = ReportFormatTest.class.getResourceAsStream("/sarif/sarif-schema-2.1.0.json")) {
-            JsonNode schema = Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
-        }
+    static JsonSchema sarifSchema() {
+        return dev.reaper.testing.Sarif.schema();
     }
 
     @Test

@@ -10,6 +10,7 @@ public final class BuiltinTools {
 
     public static List<Tool> all() {
         return List.of(new ReadTool(), new WriteTool(), new EditTool(), new ApplyPatchTool(), new GlobTool(),
-                new GrepTool(), new ListTool(), new BashTool(), new TodoTool());
+                new GrepTool(), new ListTool(), new BashTool(), new TodoTool(), new GitStatusTool(), new GitDiffTool(),
+                new GitLogTool(), new GitBlameTool());
     }
 }
