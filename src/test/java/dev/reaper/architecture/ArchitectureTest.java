@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Keeps the dependency arrows pointing one way: front-ends (cli, headless) over the agent, the agent over
  * router, tools, context, policy and store, everything over protocol; provider adapters are seen only by
- * app, the one place that wires concrete classes.
+ * app, the one place that wires concrete classes; language servers (lsp) plug into tools and are wired by
+ * app (and shown by cli's doctor).
  */
 class ArchitectureTest {
 
@@ -42,15 +43,17 @@ class ArchitectureTest {
             // store keeps the router's answers (the response cache) as it keeps sessions: router is below it
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "json", "secret")),
+            // language servers: implements tools' SPI (the lsp_* tools, diagnostics after edits), as MCP would
+            Map.entry("lsp", List.of("tools", "policy", "protocol", "config")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
                     "secret")),
             Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
             Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit",
-                    "config", "protocol", "json", "secret")),
+                    "config", "protocol", "json", "secret", "lsp")),
             Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy",
-                    "store", "edit", "config", "protocol", "json", "secret")));
+                    "store", "edit", "config", "protocol", "json", "secret", "lsp")));
 
     static List<String> packages() {
         return new ArrayList<>(ALLOWED.keySet());
