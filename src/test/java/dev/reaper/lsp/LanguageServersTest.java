@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reaper.config.ConfigLoader;
 import dev.reaper.config.LspConfig;
+import dev.reaper.testing.Peers;
 import dev.reaper.testing.ToolWorkspace;
 import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolFailure;
@@ -96,6 +97,23 @@ class LanguageServersTest {
         assertThatThrownBy(() -> symbols("a.fake")).hasMessage(crashed);
         assertThatThrownBy(() -> symbols("a.fake")).hasMessage(crashed);
         assertThat(Files.readAllLines(dir.resolve("runs"))).containsExactly("started");
+    }
+
+    @Test
+    void aServerKilledWhileRunningIsReportedAndNotRestarted() throws Exception {
+        Path clangd = Peers.program("clangd");
+        configure("[lsp.clangd]\ncommand = [\"" + clangd + "\"]\n");
+        ws.write("prog.c", "int main(void) { return 0; }\n");
+        assertThat(symbols("prog.c")).isEqualTo("prog.c:1:5 function main\n");
+        ServerConnection running = servers.running().get(0);
+
+        ProcessHandle.of(running.pid()).orElseThrow().destroyForcibly();
+        ProcessHandle.of(running.pid()).ifPresent(p -> p.onExit().join());
+
+        assertThatThrownBy(() -> symbols("prog.c")).hasMessageStartingWith("clangd exited (code 137)")
+                .hasMessageEndingWith("; Reaper does not restart it until Reaper itself is restarted");
+        assertThatThrownBy(() -> symbols("prog.c")).hasMessageStartingWith("clangd exited (code 137)");
+        assertThat(servers.running()).isEmpty();
     }
 
     @Test
