@@ -72,10 +72,6 @@ public final class LanguageServers implements AutoCloseable {
         this.timeouts = timeouts;
     }
 
-    Path root() {
-        return root;
-    }
-
     /** Whether any enabled server's program is installed: the language-server tools are worth offering. */
     public boolean anyInstalled() {
         return config.servers().stream().anyMatch(s -> s.enabled() && finder.find(s.command().get(0)).isPresent());

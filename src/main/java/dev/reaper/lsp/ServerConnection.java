@@ -1,14 +1,9 @@
 package dev.reaper.lsp;
 
 import dev.reaper.protocol.Cancellation;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +35,6 @@ import org.eclipse.lsp4j.services.LanguageServer;
 final class ServerConnection implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(ServerConnection.class.getName());
-    private static final int STDERR_LOGGED = 2_000;
-    private static final int STDERR_KEPT = 5;
 
     private final String name;
     private final Process process;
@@ -51,8 +44,7 @@ final class ServerConnection implements AutoCloseable {
     private final Diagnostics diagnostics = new Diagnostics();
     private final OpenDocuments documents;
     private final WorkspaceFolder folder;
-    private final Deque<String> lastStderr = new ArrayDeque<>();
-    private final Thread stderr;
+    private final StderrLog stderr;
     private volatile boolean closing;
     private volatile String exitReason;
 
@@ -72,7 +64,7 @@ final class ServerConnection implements AutoCloseable {
                 .create();
         this.server = launcher.getRemoteProxy();
         this.documents = new OpenDocuments(server.getTextDocumentService(), diagnostics);
-        this.stderr = Thread.ofVirtual().name("reaper-lsp-" + name + "-stderr").start(this::logStderr);
+        this.stderr = new StderrLog(name, process.getErrorStream());
         launcher.startListening();
         process.onExit().thenRun(this::exited);
     }
@@ -198,32 +190,6 @@ final class ServerConnection implements AutoCloseable {
         }
     }
 
-    private void logStderr() {
-        int logged = 0;
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                synchronized (lastStderr) {
-                    lastStderr.addLast(line.strip());
-                    if (lastStderr.size() > STDERR_KEPT) {
-                        lastStderr.removeFirst();
-                    }
-                }
-                if (logged < STDERR_LOGGED) {
-                    LOG.info(name + " (stderr): " + line);
-                } else if (logged == STDERR_LOGGED) {
-                    LOG.info(name + " (stderr): more lines follow; they are not logged");
-                }
-                logged++;
-            }
-        } catch (IOException e) {
-            // the process is gone
-        }
-    }
-
     /** The process ended: unless Reaper stopped it, the server is down for good, and the log says why. */
     private void exited() {
         if (!closing) {
@@ -236,15 +202,7 @@ final class ServerConnection implements AutoCloseable {
     private String exitReason() {
         String reason = exitReason;
         if (reason == null) {
-            try {
-                stderr.join(Duration.ofMillis(500)); // its last lines may still be on their way
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            String words;
-            synchronized (lastStderr) {
-                words = String.join(" / ", lastStderr);
-            }
+            String words = stderr.lastWords();
             reason = name + " exited (code " + process.exitValue() + ")" + (words.isEmpty() ? "" : ": " + words)
                     + "; Reaper does not restart it until Reaper itself is restarted";
             exitReason = reason;
@@ -278,35 +236,8 @@ final class ServerConnection implements AutoCloseable {
         } catch (IOException e) {
             // already closed
         }
-        end(List.of(process.toHandle()), timeouts.stop());
-        end(tree, Duration.ofMillis(500)); // what it started should be ending with it
+        Processes.end(List.of(process.toHandle()), timeouts.stop());
+        Processes.end(tree, Duration.ofMillis(500)); // what it started should be ending with it
         rpc.shutdownNow();
-    }
-
-    /** Waits for processes to end, then asks those left to stop, then makes them. */
-    private static void end(List<ProcessHandle> processes, Duration grace) {
-        waitFor(processes, grace);
-        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-        waitFor(processes, Duration.ofSeconds(1));
-        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
-        waitFor(processes, Duration.ofSeconds(1));
-    }
-
-    private static void waitFor(List<ProcessHandle> processes, Duration limit) {
-        long deadline = System.nanoTime() + limit.toNanos();
-        for (ProcessHandle p : processes) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return;
-            }
-            try {
-                p.onExit().get(left, TimeUnit.NANOSECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 }
