@@ -9,6 +9,7 @@ import dev.reaper.policy.PermissionRules;
 import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.Event;
 import dev.reaper.edit.UnifiedDiff;
+import dev.reaper.tools.AfterEdit;
 import dev.reaper.tools.ArgumentValidator;
 import dev.reaper.tools.EditPlan;
 import dev.reaper.tools.EditingTool;
@@ -20,15 +21,19 @@ import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import dev.reaper.tools.ToolRegistry;
 import dev.reaper.tools.Truncate;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The one place tool calls are run: arguments parsed and validated against the schema, the permission
- * policy consulted (and the approver, when it says to ask), the tool run, its output capped, and the
- * start and end announced. Every failure becomes an error result the model can act on.
+ * policy consulted (and the approver, when it says to ask), the tool run, what {@link AfterEdit} says of
+ * the files it wrote added to its output, the output capped, and the start and end announced. Every
+ * failure becomes an error result the model can act on.
  */
 public final class ToolExecutor {
 
@@ -39,6 +44,7 @@ public final class ToolExecutor {
     private final Approver approver;
     private final EventSink events;
     private final PermissionMemory memory;
+    private final AfterEdit afterEdit;
     private volatile PermissionMode mode;
     private volatile PermissionRules rules;
 
@@ -49,7 +55,13 @@ public final class ToolExecutor {
 
     public ToolExecutor(ToolRegistry tools, PermissionMode mode, PermissionRules rules, Approver approver,
                         EventSink events, PermissionMemory memory) {
+        this(tools, mode, rules, approver, events, memory, AfterEdit.NONE);
+    }
+
+    public ToolExecutor(ToolRegistry tools, PermissionMode mode, PermissionRules rules, Approver approver,
+                        EventSink events, PermissionMemory memory, AfterEdit afterEdit) {
         this.tools = tools;
+        this.afterEdit = afterEdit;
         this.mode = mode;
         this.rules = rules;
         this.approver = approver;
@@ -104,6 +116,27 @@ public final class ToolExecutor {
             return Result.error("Invalid arguments for " + tool.name() + ": " + String.join("; ", problems)
                     + ". Fix the call and try again.");
         }
+        Set<Path> written = new LinkedHashSet<>();
+        Result r = perform(tool, call, args, context.withChanges((path, before, after) -> {
+            written.add(path);
+            context.changes().changed(path, before, after);
+        }));
+        return written.isEmpty() || r.output.isError() ? r : reported(r, List.copyOf(written), context);
+    }
+
+    /** A successful call's output with what {@link AfterEdit} says of the files it wrote. */
+    private Result reported(Result r, List<Path> written, ToolContext context) {
+        try {
+            Optional<String> report = afterEdit.report(written, context);
+            return report.isEmpty() ? r
+                    : new Result(new ToolOutput(r.output.text() + "\n\n" + report.get(), false), r.status);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "looking at the edited files failed", e);
+            return r;
+        }
+    }
+
+    private Result perform(Tool tool, ContentBlock.ToolUse call, JsonNode args, ToolContext context) {
         try {
             List<String> targets = tool.targets(args, context);
             Decision decision = PermissionPolicy.decide(mode, rules, tool.name(), tool.kind(), targets);

@@ -32,9 +32,15 @@ import java.time.LocalDate;
 import dev.reaper.router.Sleeper;
 import dev.reaper.store.SessionStore;
 import dev.reaper.store.UsageLedger;
+import dev.reaper.config.LspConfig;
+import dev.reaper.lsp.LanguageServers;
+import dev.reaper.lsp.ServerFinder;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +57,7 @@ public final class Reaper implements AutoCloseable {
     private final Paths paths;
     private final Workspace workspace;
     private final Config config;
+    private final boolean trusted;
     private final Clock clock;
     private final Lazy<Providers> providers;
     private final Lazy<ModelCatalog> catalog;
@@ -66,18 +73,21 @@ public final class Reaper implements AutoCloseable {
     private volatile java.util.function.Consumer<String> budgetWarnings = w -> { };
     private final LatencyStats latency = new LatencyStats();
     private final Lazy<Routing> policies;
+    private final Lazy<LanguageServers> languageServers;
 
-    private Reaper(Env env, Paths paths, Workspace workspace, Config config, Clock clock) {
+    private Reaper(Env env, Paths paths, Workspace workspace, Config config, boolean trusted, Clock clock) {
         this.env = env;
         this.paths = paths;
         this.workspace = workspace;
         this.config = config;
+        this.trusted = trusted;
         this.clock = clock;
         this.providers = new Lazy<>(() -> new Providers(config, env));
         this.catalog = new Lazy<>(this::buildCatalog);
         this.router = new Lazy<>(this::buildRouter);
         this.ledger = new Lazy<>(() -> UsageLedger.open(paths.ledgerFile(), ZoneId.systemDefault()));
         this.policies = new Lazy<>(() -> new Routing(catalog(), latency, providers()));
+        this.languageServers = new Lazy<>(this::buildLanguageServers);
     }
 
     private Router buildRouter() {
@@ -197,7 +207,7 @@ public final class Reaper implements AutoCloseable {
         boolean trusted = new WorkspaceTrust(paths.stateDir()).isTrusted(workspace.root());
         Config config = ConfigLoader.load(paths.userConfigFile(), workspace.root().resolve(".reaper/config.toml"),
                 trusted);
-        return new Reaper(env, paths, workspace, config, clock);
+        return new Reaper(env, paths, workspace, config, trusted, clock);
     }
 
     public Env env() {
@@ -259,6 +269,47 @@ public final class Reaper implements AutoCloseable {
         return router.get();
     }
 
+    /**
+     * The workspace's language servers, none started yet. Programs are looked for in REAPER_PEERS_DIR's
+     * {@code node_modules/.bin}, then, when the workspace is trusted, its own {@code .peers/node_modules/.bin}
+     * (a cloned repository could ship anything there), then on PATH. A bad {@code [lsp]} table fails here.
+     */
+    public LanguageServers languageServers() {
+        return languageServers.get();
+    }
+
+    private LanguageServers buildLanguageServers() {
+        Path root = workspace.root();
+        try {
+            root = root.toRealPath();
+        } catch (IOException e) {
+            // a root that cannot be resolved is used as it is
+        }
+        List<Path> first = new ArrayList<>();
+        env.get("REAPER_PEERS_DIR").ifPresent(dir -> first.add(Path.of(dir, "node_modules", ".bin")));
+        if (trusted) {
+            first.add(root.resolve(".peers/node_modules/.bin"));
+        }
+        return new LanguageServers(root, LspConfig.of(config), new ServerFinder(root, first, env.get("PATH").orElse("")),
+                commandEnvironment(), LanguageServers.Timeouts.DEFAULT);
+    }
+
+    /** Credentials of providers Reaper may use, besides the configured key variables. */
+    private static final List<String> OTHER_CREDENTIALS = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+            "AZURE_OPENAI_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS");
+
+    /**
+     * The environment for commands the agent runs and language servers: Reaper's own, minus the provider
+     * credentials, so a command printing its environment does not show them. (A hostile command can still
+     * read them from the parent process: approval, not this, is the protection.)
+     */
+    public Map<String, String> commandEnvironment() {
+        Map<String, String> vars = new HashMap<>(env.vars());
+        providers().keyVariables().forEach(vars::remove);
+        OTHER_CREDENTIALS.forEach(vars::remove);
+        return vars;
+    }
+
     public SessionStore sessions() {
         return new SessionStore(paths.sessionsDir(), clock);
     }
@@ -283,9 +334,15 @@ public final class Reaper implements AutoCloseable {
         });
     }
 
-    /** Waits for a warm-up still running (it may be opening the ledger), then closes the ledger. */
+    /**
+     * Stops the language servers, waits for a warm-up still running (it may be opening the ledger), then
+     * closes the ledger.
+     */
     @Override
     public void close() {
+        if (languageServers.isBuilt()) {
+            languageServers.get().close();
+        }
         Thread t = warmUp;
         if (t != null) {
             try {

@@ -114,7 +114,7 @@ public final class Reviews {
                     }
                 });
         SessionLauncher.Opened opened = new SessionLauncher(app).openTask(options,
-                new SessionLauncher.Task(system, tools, budget));
+                new SessionLauncher.Task(system, tools, budget, true));
         try (Session session = opened.session()) {
             Outcome outcome = session.run(new Op.UserInput(prompt, List.of()), cancel);
             if (outcome.isError()) {

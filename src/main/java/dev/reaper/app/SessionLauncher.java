@@ -20,13 +20,16 @@ import dev.reaper.store.SessionMeta;
 import dev.reaper.store.ProjectApprovals;
 import dev.reaper.store.SessionStore;
 import dev.reaper.store.Transcript;
+import dev.reaper.lsp.EditDiagnostics;
+import dev.reaper.lsp.LanguageServers;
+import dev.reaper.lsp.LspTools;
+import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolRegistry;
 import dev.reaper.tools.builtin.BuiltinTools;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -50,7 +53,8 @@ public final class SessionLauncher {
      * What a session for one of Reaper's own tasks (a code review) runs with instead of the defaults: its
      * system prompt, its tools, and the budget it spends from.
      */
-    public record Task(String systemPrompt, List<dev.reaper.tools.Tool> tools, BudgetGuard budget) {}
+    public record Task(String systemPrompt, List<dev.reaper.tools.Tool> tools, BudgetGuard budget,
+                       boolean withLanguageServers) {}
 
     public Opened open(SessionOptions options) {
         return open(options, null);
@@ -101,7 +105,7 @@ public final class SessionLauncher {
         int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
         long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
         SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
-                boundary, new IgnoreRules(root), toolEnvironment(), window);
+                boundary, new IgnoreRules(root), app.commandEnvironment(), window);
 
         SessionStore store = app.sessions();
         Transcript transcript;
@@ -133,9 +137,14 @@ public final class SessionLauncher {
         BudgetGuard budget = task != null ? task.budget() : app.budgets().child(options.maxBudgetUsd().isPresent()
                 ? options.maxBudgetUsd().getAsDouble() : Double.POSITIVE_INFINITY);
         app.onBudgetWarning(w -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, w)));
-        ToolRegistry tools = new ToolRegistry(task != null ? task.tools() : BuiltinTools.all());
+        LanguageServers servers = app.languageServers();
+        List<Tool> offered = new ArrayList<>(task != null ? task.tools() : BuiltinTools.all());
+        if (servers.anyInstalled() && (task == null || task.withLanguageServers())) {
+            offered.addAll(LspTools.all(servers));
+        }
+        ToolRegistry tools = new ToolRegistry(offered);
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
-                approvals::remember);
+                approvals::remember, new EditDiagnostics(servers));
         Session session = new Session(app::router, tools, executor, settings, transcript,
                 () -> ledgerOrNull(options.events()), budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);
@@ -165,21 +174,5 @@ public final class SessionLauncher {
         }
         long known = app.catalog().find(model).map(ModelInfo::maxOutput).orElse(0L);
         return known > 0 ? (int) Math.min(known, MAX_OUTPUT_CAP) : DEFAULT_MAX_OUTPUT;
-    }
-
-    /** Credentials of providers Reaper may use, besides the configured key variables. */
-    private static final List<String> OTHER_CREDENTIALS = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
-            "AZURE_OPENAI_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS");
-
-    /**
-     * The environment for commands the agent runs: Reaper's own, minus the provider credentials, so a
-     * command printing its environment does not show them. (A hostile command can still read them from
-     * the parent process: approval, not this, is the protection.)
-     */
-    private Map<String, String> toolEnvironment() {
-        Map<String, String> env = new HashMap<>(app.env().vars());
-        app.providers().keyVariables().forEach(env::remove);
-        OTHER_CREDENTIALS.forEach(env::remove);
-        return env;
     }
 }

@@ -3,6 +3,7 @@ package dev.reaper.cli;
 import dev.reaper.app.ModelSelection;
 import dev.reaper.app.Reaper;
 import dev.reaper.config.ConfigException;
+import dev.reaper.lsp.LanguageServers;
 import dev.reaper.router.ModelRef;
 import dev.reaper.router.ProviderEndpoint;
 import dev.reaper.router.Version;
@@ -23,9 +24,10 @@ import picocli.CommandLine.ParentCommand;
  * reported as set or not set, never shown.
  */
 @Command(name = "doctor", description = {
-        "Check the setup: config files, keys and provider endpoints.",
+        "Check the setup: config files, keys, provider endpoints and language servers.",
         "For each provider: whether its key is set (never the key) and whether its",
-        "endpoint answers. Exit 0 when a model is usable, 3 otherwise."})
+        "endpoint answers; for each language server: whether its program is installed.",
+        "Exit 0 when a model is usable, 3 otherwise."})
 public final class DoctorCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -83,6 +85,8 @@ public final class DoctorCommand implements Callable<Integer> {
                         status);
             }
             out.println();
+            languageServers(app, out);
+            out.println();
             try {
                 List<ModelRef> models = ModelSelection.candidates(Optional.empty(), app.config(), app.providers());
                 out.println("Default model: " + models.get(0)
@@ -93,6 +97,24 @@ public final class DoctorCommand implements Callable<Integer> {
             }
             out.flush();
             return anyUsable ? ExitCodes.OK : ExitCodes.CONFIG;
+        }
+    }
+
+    /** Each configured language server, found or missing; none is started. */
+    private static void languageServers(Reaper app, PrintWriter out) {
+        out.println("Language servers (each starts when a file of its language is first used)");
+        List<LanguageServers.Status> statuses;
+        try {
+            statuses = app.languageServers().statuses();
+        } catch (ConfigException e) {
+            out.println("  ! " + e.getMessage());
+            return;
+        }
+        int names = statuses.stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        int extensions = statuses.stream().mapToInt(s -> String.join(" ", s.extensions()).length()).max().orElse(0);
+        for (LanguageServers.Status s : statuses) {
+            out.printf("  %-" + names + "s  %-" + extensions + "s  %s%n", s.name(), String.join(" ", s.extensions()),
+                    s.program().isPresent() ? "ok  " + s.note() : "- " + s.note());
         }
     }
 }

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Which workspaces the user trusts with their own configuration. A cloned repository's
  * {@code .reaper/config.toml} is written by someone else: until the user trusts the workspace, it may not
- * point providers at other endpoints or key variables, add allow rules or directories, or raise the
- * permission mode. Restrictive settings (deny and ask rules, plan mode) always apply.
+ * point providers at other endpoints or key variables, add allow rules or directories, raise the
+ * permission mode, or name the program a language server runs. Restrictive settings (deny and ask rules,
+ * plan mode) always apply.
  */
 public final class WorkspaceTrust {
 
@@ -84,6 +85,19 @@ public final class WorkspaceTrust {
         if (tree.has("mcp_servers")) {
             tree.remove("mcp_servers");
             dropped.add("[mcp_servers]");
+        }
+        // a language server's command is a program Reaper runs on its own, without asking
+        if (tree.get("lsp") instanceof ObjectNode lsp) {
+            List<String> commanding = new ArrayList<>();
+            lsp.properties().forEach(e -> {
+                if (e.getValue().has("command")) {
+                    commanding.add(e.getKey());
+                }
+            });
+            for (String name : commanding) {
+                lsp.remove(name);
+                dropped.add("[lsp." + name + "] (it sets a command)");
+            }
         }
         String mode = tree.path("permission_mode").asText("");
         if (tree.has("permission_mode") && !mode.equals("default") && !mode.equals("plan")) {

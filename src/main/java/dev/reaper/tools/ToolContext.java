@@ -31,6 +31,11 @@ public record ToolContext(WorkspaceBoundary workspace, IgnoreRules ignore, Cance
         this(workspace, ignore, cancel, changes, environment, path -> true);
     }
 
+    /** The same context with file changes reported to another listener. */
+    public ToolContext withChanges(FileChangeListener listener) {
+        return new ToolContext(workspace, ignore, cancel, listener, environment, readable, plan);
+    }
+
     /** Whether a file found while walking may be shown: not kept from reading by deny rules. */
     public boolean mayRead(Path file) {
         return readable.test(workspace.relative(file));

@@ -5,21 +5,32 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Tool descriptions ({@code NAME.md}) and argument schemas ({@code NAME.schema.json}) kept as resources. */
+/**
+ * Tool descriptions ({@code NAME.md}) and argument schemas ({@code NAME.schema.json}) kept as resources,
+ * beside this class or, for tools of other packages, beside the tool's own class.
+ */
 public final class ToolResources {
 
     private ToolResources() {}
 
     public static String description(String tool) {
-        return read(tool + ".md");
+        return description(ToolResources.class, tool);
     }
 
     public static String schema(String tool) {
-        return read(tool + ".schema.json");
+        return schema(ToolResources.class, tool);
     }
 
-    private static String read(String name) {
-        try (InputStream in = ToolResources.class.getResourceAsStream(name)) {
+    public static String description(Class<?> owner, String tool) {
+        return read(owner, tool + ".md");
+    }
+
+    public static String schema(Class<?> owner, String tool) {
+        return read(owner, tool + ".schema.json");
+    }
+
+    private static String read(Class<?> owner, String name) {
+        try (InputStream in = owner.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing tool resource " + name);
             }

@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Keeps the dependency arrows pointing one way: front-ends (cli, headless) over the agent, the agent over
  * router, tools, context, git, policy and store, everything over protocol; provider adapters are seen only by
- * app, the one place that wires concrete classes.
+ * app, the one place that wires concrete classes; language servers (lsp) plug into tools and are wired by
+ * app (and shown by cli's doctor).
  */
 class ArchitectureTest {
 
@@ -44,6 +45,8 @@ class ArchitectureTest {
             // store keeps the router's answers (the response cache) as it keeps sessions: router is below it
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "json", "secret")),
+            // language servers: implements tools' SPI (the lsp_* tools, diagnostics after edits), as MCP would
+            Map.entry("lsp", List.of("tools", "policy", "protocol", "config")),
             // code review: findings, the tool that reports them, the report formats, git hooks
             Map.entry("review", List.of("tools", "policy", "protocol", "json")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "git", "policy", "store", "edit",
@@ -52,9 +55,9 @@ class ArchitectureTest {
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
             Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "git", "policy", "store",
-                    "edit", "review", "config", "protocol", "json", "secret")),
+                    "edit", "review", "config", "protocol", "json", "secret", "lsp")),
             Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "git",
-                    "policy", "review", "store", "edit", "config", "protocol", "json", "secret")));
+                    "policy", "review", "store", "edit", "config", "protocol", "json", "secret", "lsp")));
 
     static List<String> packages() {
         return new ArrayList<>(ALLOWED.keySet());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Tests that need a third-party program call {@link #require}: when it is missing the test is skipped
@@ -15,7 +16,10 @@ public final class Peers {
     private Peers() {}
 
     public static void require(String command) {
-        boolean present = onPath(command);
+        require(command, onPath(command).isPresent());
+    }
+
+    private static void require(String command, boolean present) {
         if (!present && "1".equals(System.getenv("REAPER_REQUIRE_PEERS"))) {
             throw new AssertionError(command + " is required (REAPER_REQUIRE_PEERS=1) but is not installed");
         }
@@ -25,17 +29,32 @@ public final class Peers {
         assumeTrue(present, command + " is not installed");
     }
 
-    static boolean onPath(String command) {
+    /**
+     * A program the tests need, such as a language server, where scripts/test installs it: in
+     * {@code $REAPER_PEERS_DIR/node_modules/.bin}, else in the project's {@code .peers/node_modules/.bin},
+     * else on PATH. Missing, it skips the test or fails it as {@link #require} does.
+     */
+    public static Path program(String command) {
+        Optional<Path> found = Optional.ofNullable(System.getenv("REAPER_PEERS_DIR"))
+                .map(dir -> Path.of(dir, "node_modules", ".bin", command)).filter(Files::isExecutable)
+                .or(() -> Optional.of(Path.of(".peers", "node_modules", ".bin", command).toAbsolutePath())
+                        .filter(Files::isExecutable))
+                .or(() -> onPath(command));
+        require(command, found.isPresent());
+        return found.get();
+    }
+
+    static Optional<Path> onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
-            return false;
+            return Optional.empty();
         }
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
+                return Optional.of(Path.of(dir, command));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** Runs a command in a directory and fails the test when it fails. */
