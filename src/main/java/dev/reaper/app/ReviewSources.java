@@ -114,22 +114,44 @@ public final class ReviewSources {
     }
 
     /**
-     * What Reaper knows about a changed file beyond its diff, for the reviewer. Filled from the repo map's
-     * import graph once it is built.
+     * What Reaper knows about the changed files beyond their diffs, for the reviewer: the language servers'
+     * errors and warnings in each (of the working tree's version), gathered once for the whole change.
      */
     public static final class Facts {
-        private final Path root;
 
-        public Facts(Path root) {
-            this.root = root;
+        /** How long the language servers get to start and check the changed files. */
+        static final java.time.Duration DIAGNOSTICS_WAIT = java.time.Duration.ofSeconds(15);
+
+        private final java.util.Map<String, List<String>> byPath = new java.util.HashMap<>();
+
+        public Facts(Reaper app, ReviewInput input) {
+            List<Path> files = input.files().stream().filter(f -> f.newContent() != null && !f.binary())
+                    .map(f -> app.workspace().root().resolve(f.path())).toList();
+            if (files.isEmpty() || !app.languageServers().anyInstalled()) {
+                return;
+            }
+            dev.reaper.tools.ToolContext context = new dev.reaper.tools.ToolContext(
+                    new dev.reaper.policy.WorkspaceBoundary(app.workspace().root(), List.of()),
+                    new dev.reaper.context.IgnoreRules(app.workspace().root()), new dev.reaper.protocol.Cancellation(),
+                    (p, before, after) -> { }, app.commandEnvironment());
+            Optional<String> report = new dev.reaper.lsp.EditDiagnostics(app.languageServers(), DIAGNOSTICS_WAIT)
+                    .report(files, context);
+            report.ifPresent(text -> {
+                for (ReviewInput.FilePatch f : input.files()) {
+                    List<String> mine = text.lines().map(String::strip).filter(l -> l.startsWith(f.path() + ":")).toList();
+                    if (!mine.isEmpty()) {
+                        List<String> block = new ArrayList<>();
+                        block.add("<diagnostics path=\"" + f.path() + "\" source=\"language server, working tree\">");
+                        block.addAll(mine);
+                        block.add("</diagnostics>");
+                        byPath.put(f.path(), block);
+                    }
+                }
+            });
         }
 
         public List<String> about(String path) {
-            return List.of();
-        }
-
-        Path root() {
-            return root;
+            return byPath.getOrDefault(path, List.of());
         }
     }
 }

@@ -116,7 +116,7 @@ public final class ReviewCommand implements Callable<Integer> {
             try {
                 result = new Reviews(app).review(input, Optional.ofNullable(model),
                         maxBudgetUsd == null ? OptionalDouble.empty() : OptionalDouble.of(maxBudgetUsd), parallel,
-                        new ReviewSources.Facts(dir)::about, cancel);
+                        new ReviewSources.Facts(app, input)::about, cancel);
             } finally {
                 Interrupts.untrack(cancel);
             }

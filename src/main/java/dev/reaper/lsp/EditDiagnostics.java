@@ -36,7 +36,7 @@ public final class EditDiagnostics implements AfterEdit {
         this(servers, WAIT);
     }
 
-    EditDiagnostics(LanguageServers servers, Duration wait) {
+    public EditDiagnostics(LanguageServers servers, Duration wait) {
         this.servers = servers;
         this.wait = wait;
     }

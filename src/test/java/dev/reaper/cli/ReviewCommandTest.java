@@ -151,4 +151,18 @@ class ReviewCommandTest {
         assertThat(r.exitCode()).isEqualTo(6);
         assertThat(r.err()).contains("the review is incomplete");
     }
+
+    @Test
+    void theReviewerGetsTheLanguageServersDiagnosticsOfTheChangedFiles() throws IOException {
+        Peers.require("clangd");
+        Files.writeString(work.resolve("prog.c"), "int main(void) {\n    return undefined_name;\n}\n");
+        Peers.run(work, "git", "add", "prog.c");
+        fake.conversation(Step.text("Reviewed."));
+
+        CliRun.Result r = cli().run("review", "--staged");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(fake.chatRequests().get(0).bodyText()).contains("<diagnostics path=\\\"prog.c\\\"")
+                .contains("undefined_name");
+    }
 }
