@@ -35,6 +35,9 @@ class ArchitectureTest {
             Map.entry("secret", List.of()),
             Map.entry("edit", List.of()),
             Map.entry("context", List.of()),
+            // the repo map walks the workspace with context's ignore rules; tools, the session's start and
+            // the TUI's /map use it
+            Map.entry("repomap", List.of("context")),
             Map.entry("policy", List.of("protocol")),
             Map.entry("config", List.of("json", "secret")),
             Map.entry("router", List.of("protocol", "json", "secret")),
