@@ -42,6 +42,9 @@ public final class ImportGraph {
 
     /** The graph with some files' imports resolved again; the set of files must be the same. */
     ImportGraph with(Map<String, FileSymbols> changed) {
+        if (changed.isEmpty()) {
+            return this;
+        }
         if (resolver == null) {
             throw new IllegalStateException("an empty import graph has no files to change");
         }

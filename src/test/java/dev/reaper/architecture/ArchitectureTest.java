@@ -44,7 +44,7 @@ class ArchitectureTest {
             Map.entry("providers", List.of("router", "protocol", "json", "secret")),
             // store keeps the router's answers (the response cache) as it keeps sessions: router is below it
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
-            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "json", "secret")),
+            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "repomap", "json", "secret")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "policy", "store", "edit", "json",
                     "secret")),
             Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
