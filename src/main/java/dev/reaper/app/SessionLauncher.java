@@ -74,10 +74,6 @@ public final class SessionLauncher {
                 .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
         String prompt = SystemPrompt.build(app.workspace(), mode,
                 Instructions.load(app.workspace(), app.paths().configDir()), LocalDate.now(app.clock()));
-        int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
-        long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
-        SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
-                boundary, new IgnoreRules(root), toolEnvironment(), window);
 
         SessionStore store = app.sessions();
         Transcript transcript;
@@ -109,9 +105,14 @@ public final class SessionLauncher {
         BudgetGuard budget = app.budgets().child(options.maxBudgetUsd().isPresent()
                 ? options.maxBudgetUsd().getAsDouble() : Double.POSITIVE_INFINITY);
         app.onBudgetWarning(w -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, w)));
-        ToolRegistry tools = new ToolRegistry(BuiltinTools.all());
+        ToolRegistry tools = new ToolRegistry(BuiltinTools.all(app::repoMap));
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember);
+        int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
+        long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
+        SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
+                boundary, new IgnoreRules(root), toolEnvironment(), window,
+                StartMap.start(app::repoMap, executor::mayRead));
         Session session = new Session(app::router, tools, executor, settings, transcript,
                 () -> ledgerOrNull(options.events()), budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);

@@ -48,7 +48,7 @@ final class SymbolIndex {
     Change refresh(BooleanSupplier cancelled) throws IOException {
         if (!loaded) {
             loaded = true;
-            load();
+            load(cancelled);
         }
         Map<String, Stamp> current = SourceFiles.list(root, ignore, cancelled);
         if (cancelled.getAsBoolean()) {
@@ -104,12 +104,12 @@ final class SymbolIndex {
         cache = Optional.empty();
     }
 
-    private void load() {
+    private void load(BooleanSupplier cancelled) {
         if (cache.isEmpty()) {
             return;
         }
         try {
-            files.putAll(cache.get().load(this::intern));
+            files.putAll(cache.get().load(this::intern, cancelled));
         } catch (IOException e) {
             LOG.warning(e.getMessage() + "; tagging the workspace again");
         }

@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -73,12 +74,15 @@ final class TagCache implements AutoCloseable {
         }
     }
 
-    /** Every cached file; a row that cannot be decoded is left out (its file is tagged again). */
-    synchronized Map<String, Row> load(UnaryOperator<String> intern) throws IOException {
+    /**
+     * Every cached file; a row that cannot be decoded is left out (its file is tagged again). Stops early,
+     * with what it has, when {@code cancelled}.
+     */
+    synchronized Map<String, Row> load(UnaryOperator<String> intern, BooleanSupplier cancelled) throws IOException {
         Map<String, Row> out = new HashMap<>();
         try (Statement s = db.createStatement();
              ResultSet r = s.executeQuery("SELECT path, modified, size, symbols FROM files")) {
-            while (r.next()) {
+            while (r.next() && !cancelled.getAsBoolean()) {
                 try {
                     out.put(r.getString(1), new Row(new Stamp(r.getLong(2), r.getLong(3)),
                             SymbolCodec.decode(r.getBytes(4), intern)));

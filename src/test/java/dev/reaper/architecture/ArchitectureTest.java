@@ -50,8 +50,8 @@ class ArchitectureTest {
             Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
-            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "policy", "store", "edit",
-                    "config", "protocol", "json", "secret")),
+            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "repomap", "policy", "store",
+                    "edit", "config", "protocol", "json", "secret")),
             Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy",
                     "store", "edit", "config", "protocol", "json", "secret")));
 
