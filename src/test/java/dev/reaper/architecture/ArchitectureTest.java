@@ -52,8 +52,8 @@ class ArchitectureTest {
                     "config", "json")),
             Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "repomap", "policy", "store",
                     "edit", "config", "protocol", "json", "secret")),
-            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "policy",
-                    "store", "edit", "config", "protocol", "json", "secret")));
+            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "repomap",
+                    "policy", "store", "edit", "config", "protocol", "json", "secret")));
 
     static List<String> packages() {
         return new ArrayList<>(ALLOWED.keySet());
