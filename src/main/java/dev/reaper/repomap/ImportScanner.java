@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
  */
 final class ImportScanner {
 
-    private static final Pattern JVM = Pattern.compile(
-            "^\\s*import\\s+(?:static\\s+)?([\\w$.`]+?)(\\.\\*|\\._|\\.\\{([^}]*)})?\\s*(?:;|\\bas\\b|$)",
-            Pattern.MULTILINE);
     private static final Pattern PY_IMPORT = Pattern.compile("^\\s*import\\s+([^#;\\n]+)", Pattern.MULTILINE);
     private static final Pattern PY_FROM = Pattern.compile(
             "^\\s*from\\s+(\\.*[\\w.]*)\\s+import\\s+\\(?([^#;)]+)", Pattern.MULTILINE);
@@ -92,22 +89,49 @@ final class ImportScanner {
         }
     }
 
-    private static void jvm(String s, Set<String> out) {
-        Matcher m = JVM.matcher(s);
-        while (m.find()) {
-            String name = m.group(1).replace("`", "");
-            String tail = m.group(2);
-            if (tail == null) {
-                out.add(name);
-            } else if (m.group(3) != null) { // Scala: import a.b.{C, D => E}
-                for (String item : m.group(3).split(",")) {
+    /**
+     * {@code import [static] a.b.C;}, {@code import a.b.*}, Kotlin's {@code import a.b.C as D} and Scala's
+     * {@code import a.b._} and {@code import a.b.{C, D => E}}, read by hand: there is one per line of every
+     * JVM file, and a regular expression costs more than the rest of the scan.
+     */
+    private static void jvm(String statement, Set<String> out) {
+        for (String line : statement.split("\n")) {
+            String t = line.strip();
+            if (!t.startsWith("import") || t.length() < 8 || !Character.isWhitespace(t.charAt(6))) {
+                continue;
+            }
+            t = t.substring(7).strip();
+            if (t.startsWith("static ")) {
+                t = t.substring(7).strip();
+            }
+            int brace = t.indexOf('{');
+            int end = brace >= 0 ? t.indexOf('}') : firstOf(t, ";/ \t");
+            String body = end < 0 ? t : t.substring(0, brace >= 0 ? end + 1 : end);
+            body = body.replace("`", "");
+            if (brace >= 0) {
+                String prefix = body.substring(0, brace).strip();
+                String name = prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+                for (String item : body.substring(brace + 1, body.length() - (body.endsWith("}") ? 1 : 0)).split(",")) {
                     String first = item.strip().split("\\s")[0];
-                    out.add(first.equals("_") ? name + ".*" : name + "." + first);
+                    if (!first.isEmpty()) {
+                        out.add(first.equals("_") ? name + ".*" : name + "." + first);
+                    }
                 }
-            } else {
-                out.add(name + ".*");
+            } else if (body.endsWith("._")) {
+                out.add(body.substring(0, body.length() - 2) + ".*");
+            } else if (!body.isEmpty()) {
+                out.add(body);
             }
         }
+    }
+
+    private static int firstOf(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void python(String s, Set<String> out) {
@@ -117,7 +141,7 @@ final class ImportScanner {
             String sep = module.endsWith(".") ? "" : ".";
             for (String item : from.group(2).replace("\\", " ").split(",")) {
                 String name = item.strip().split("\\s+")[0];
-                if (name.equals("*") || name.isEmpty()) {
+                if (name.equals("*")) {
                     out.add(module);
                 } else if (name.matches("\\w+")) {
                     out.add(module + sep + name);

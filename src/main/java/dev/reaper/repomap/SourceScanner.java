@@ -58,6 +58,18 @@ final class SourceScanner {
 
     private static final byte[][] NO_WORDS = new byte[0][];
 
+    /** Bytes that may start an identifier (letters, _, $, and any byte of a multi-byte UTF-8 character). */
+    private static final boolean[] IDENTIFIER_START = new boolean[256];
+    /** Bytes that may continue one: those and digits. */
+    private static final boolean[] IDENTIFIER_PART = new boolean[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            IDENTIFIER_START[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
+            IDENTIFIER_PART[c] = IDENTIFIER_START[c] || (c >= '0' && c <= '9');
+        }
+    }
+
     /** Longer identifiers are generated noise (and would not fit a cache row's string). */
     static final int MAX_IDENTIFIER = 200;
 
@@ -93,9 +105,11 @@ final class SourceScanner {
             }
             boolean atLineStart = lineStart;
             lineStart = false;
-            if (identifierStart(c)) {
+            if (IDENTIFIER_START[c]) {
                 int start = i;
-                while (i < n && identifierPart(text[i] & 0xff)) {
+                int hash = 0;
+                while (i < n && IDENTIFIER_PART[text[i] & 0xff]) {
+                    hash = 31 * hash + text[i];
                     i++;
                 }
                 if (atLineStart && isOneOf(text, start, i, statementWords)) {
@@ -104,7 +118,7 @@ final class SourceScanner {
                     i = s[1];
                     continue;
                 }
-                counter.add(start, i - start);
+                counter.add(start, i - start, hash);
                 if (isOneOf(text, start, i, anywhereWords)) {
                     int[] s = statement(text, start);
                     if (statements.isEmpty() || statements.get(statements.size() - 1)[0] != s[0]) {
@@ -112,14 +126,13 @@ final class SourceScanner {
                     }
                 }
             } else if (c >= '0' && c <= '9') {
-                while (i < n && identifierPart(text[i] & 0xff)) {
+                while (i < n && IDENTIFIER_PART[text[i] & 0xff]) {
                     i++;
                 }
             } else if (cComments && c == '/' && i + 1 < n && text[i + 1] == '/') {
                 i = endOfLine(text, i);
             } else if (cComments && c == '/' && i + 1 < n && text[i + 1] == '*') {
-                int end = indexOf(text, i + 2, (byte) '*', (byte) '/');
-                i = end < 0 ? n : end + 2;
+                i = endOfBlockComment(text, i + 2);
             } else if (!cComments && c == '#') {
                 i = endOfLine(text, i);
             } else if ((c == '"' || c == '\'') && triple(text, i)) {
@@ -144,6 +157,9 @@ final class SourceScanner {
     }
 
     private static boolean isOneOf(byte[] text, int from, int to, byte[][] words) {
+        if (to - from > 7) {
+            return false; // longer than any of the words
+        }
         for (byte[] w : words) {
             if (Arrays.equals(text, from, to, w, 0, w.length)) {
                 return true;
@@ -152,12 +168,13 @@ final class SourceScanner {
         return false;
     }
 
-    private static boolean identifierStart(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' || c >= 0x80;
-    }
-
-    private static boolean identifierPart(int c) {
-        return identifierStart(c) || (c >= '0' && c <= '9');
+    private static int endOfBlockComment(byte[] text, int from) {
+        for (int i = from; i + 1 < text.length; i++) {
+            if (text[i] == '*' && text[i + 1] == '/') {
+                return i + 2;
+            }
+        }
+        return text.length;
     }
 
     private static int endOfLine(byte[] text, int from) {
@@ -275,10 +292,10 @@ final class SourceScanner {
             this.text = text;
         }
 
-        void add(int start, int length) {
-            int h = hash(start, length);
+        /** Counts the identifier at {@code text[start, start + length)}, whose {@link #hash} is {@code h}. */
+        void add(int start, int length, int h) {
             int mask = table.length - 1;
-            int slot = h & mask;
+            int slot = (h ^ (h >>> 16)) & mask;
             while (true) {
                 int e = table[slot] - 1;
                 if (e < 0) {
@@ -311,14 +328,15 @@ final class SourceScanner {
             for (int i = start; i < start + length; i++) {
                 h = 31 * h + text[i];
             }
-            return h ^ (h >>> 16);
+            return h;
         }
 
         private void rehash() {
             int[] t = new int[table.length * 2];
             int mask = t.length - 1;
             for (int e = 0; e < size; e++) {
-                int slot = hash(starts[e], lengths[e]) & mask;
+                int h = hash(starts[e], lengths[e]);
+                int slot = (h ^ (h >>> 16)) & mask;
                 while (t[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }

@@ -15,8 +15,8 @@ import java.util.logging.Logger;
 /**
  * The workspace's source files and their symbols, kept current. A refresh walks the workspace (its
  * ignore rules honoured), has the symbol source read the files that are new or whose stamp changed,
- * forgets deleted ones, and writes just those rows through to the cache. The first refresh starts from
- * the cache. Not thread-safe: {@link RepoMap} serialises its use.
+ * forgets deleted ones, and has the cache write just those rows. The first refresh starts from the
+ * cache. Not thread-safe: {@link RepoMap} serialises its use.
  */
 final class SymbolIndex {
 
@@ -116,16 +116,7 @@ final class SymbolIndex {
     }
 
     private void save(Map<String, TagCache.Row> changed, List<String> removed) {
-        if (cache.isEmpty()) {
-            return;
-        }
-        try {
-            cache.get().save(changed, removed);
-        } catch (IOException e) {
-            LOG.warning(e.getMessage() + "; the repo map is kept in memory only from now on");
-            cache.get().close();
-            cache = Optional.empty();
-        }
+        cache.ifPresent(c -> c.save(changed, removed));
     }
 
     private String intern(String s) {

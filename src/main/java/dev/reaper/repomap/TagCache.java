@@ -11,15 +11,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
+import java.util.logging.Logger;
 
 /**
  * A workspace's tagged files in a small SQLite file, one row per file: its stamp and its symbols
  * ({@link SymbolCodec}), so a map survives restarts and a refresh writes only the rows of the files that
- * changed. The rows are dropped whole when the symbol engine or the row format changes. Several Reaper
- * processes may share the file (WAL, busy timeout).
+ * changed. Writes happen on a thread of their own, in order, so a refresh does not wait for them (the
+ * first one writes every row); {@link #close} waits for those still pending. A write that fails is logged
+ * and the cache stops writing: the map goes on in memory. The rows are dropped whole when the symbol
+ * engine or the row format changes. Several Reaper processes may share the file (WAL, busy timeout).
  */
 final class TagCache implements AutoCloseable {
 
@@ -29,7 +36,12 @@ final class TagCache implements AutoCloseable {
     /** One cached file. */
     record Row(Stamp stamp, FileSymbols symbols) {}
 
+    private static final Logger LOG = Logger.getLogger(TagCache.class.getName());
+
     private final Connection db;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("reaper-map-cache").daemon().factory());
+    private volatile boolean failed;
 
     private TagCache(Connection db) {
         this.db = db;
@@ -96,11 +108,30 @@ final class TagCache implements AutoCloseable {
         return out;
     }
 
-    /** Writes the rows of changed files and deletes those of removed ones, in one transaction. */
-    synchronized void save(Map<String, Row> changed, Collection<String> removed) throws IOException {
-        if (changed.isEmpty() && removed.isEmpty()) {
+    /**
+     * Writes the rows of changed files and deletes those of removed ones, in one transaction, after the
+     * writes asked for before.
+     */
+    void save(Map<String, Row> changed, Collection<String> removed) {
+        if (failed || (changed.isEmpty() && removed.isEmpty())) {
             return;
         }
+        Map<String, Row> rows = Map.copyOf(changed);
+        List<String> gone = List.copyOf(removed);
+        writer.execute(() -> {
+            if (failed) {
+                return;
+            }
+            try {
+                write(rows, gone);
+            } catch (IOException e) {
+                failed = true;
+                LOG.warning(e.getMessage() + "; the repo map is kept in memory only from now on");
+            }
+        });
+    }
+
+    private synchronized void write(Map<String, Row> changed, Collection<String> removed) throws IOException {
         try {
             db.setAutoCommit(false);
             try (PreparedStatement put = db.prepareStatement(
@@ -131,12 +162,23 @@ final class TagCache implements AutoCloseable {
         }
     }
 
+    /** Waits for the writes still pending (up to a minute), then closes the file. */
     @Override
-    public synchronized void close() {
+    public void close() {
+        writer.shutdown();
         try {
-            db.close();
-        } catch (SQLException e) {
-            // closing: nothing left to do with it
+            if (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warning("the repo map cache was closed with writes still pending");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (this) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                // closing: nothing left to do with it
+            }
         }
     }
 }
