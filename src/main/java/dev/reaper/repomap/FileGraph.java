@@ -46,12 +46,12 @@ final class FileGraph {
     private final Path root;
     private final List<String> files = new ArrayList<>();
     private final Map<String, Integer> fileIndex = new HashMap<>();
-    /** Identifiers by family, then by key ({@link #key}): a top-level name, or a type and a name. */
+    /** Top-level identifiers by family, then by name; members are under their name in {@link #members}. */
     private final Map<String, Map<String, Integer>> identifiers = new HashMap<>();
     private final List<IntList> definers = new ArrayList<>();
-    /** For each name (top-level key), the files using it. */
+    /** For each name, the files using it. */
     private final List<IntList> users = new ArrayList<>();
-    /** For each name (top-level key), the types with a member of that name (null while there are none). */
+    /** For each name, the types with a member of that name (null while there are none). */
     private final List<Map<String, Member>> members = new ArrayList<>();
     /** Each file's language family ({@code ""} when unknown). */
     private final List<String> familyOf = new ArrayList<>();
@@ -109,7 +109,7 @@ final class FileGraph {
         }
         Set<Integer> affected = new HashSet<>(touched);
         for (int id : dirty) {
-            IntList u = users.get(id);
+            IntList u = read(users, id);
             for (int k = 0; k < u.size; k++) {
                 affected.add(u.items[k]);
             }
@@ -165,7 +165,7 @@ final class FileGraph {
         Set<Definition> newKeys = keys(next.definitions());
         for (Definition d : oldKeys) {
             if (!newKeys.contains(d)) {
-                IntList l = definers.get(ids.get(key(d)));
+                IntList l = read(definers, id(ids, d));
                 l.remove(f);
                 int name = identifier(ids, d.name());
                 if (!d.scope().isEmpty() && l.size == 0) {
@@ -176,25 +176,17 @@ final class FileGraph {
         }
         for (Definition d : newKeys) {
             if (!oldKeys.contains(d)) {
-                int id = identifier(ids, key(d));
-                definers.get(id).insertSorted(f);
-                int name = identifier(ids, d.name());
-                if (!d.scope().isEmpty()) {
-                    if (members.get(name) == null) {
-                        members.set(name, new HashMap<>());
-                    }
-                    members.get(name).put(d.scope(), new Member(id, identifier(ids, d.scope())));
-                }
-                dirty.add(name);
+                write(definers, id(ids, d)).insertSorted(f);
+                dirty.add(identifier(ids, d.name()));
             }
         }
         int[] defIds = new int[next.definitions().size()];
         for (int k = 0; k < defIds.length; k++) {
-            defIds[k] = identifier(ids, key(next.definitions().get(k)));
+            defIds[k] = id(ids, next.definitions().get(k));
         }
         definitionIds[f] = defIds;
         for (int id : references[f]) {
-            users.get(id).remove(f);
+            read(users, id).remove(f);
         }
         References r = next.references();
         int[] refs = new int[r.size()];
@@ -202,7 +194,7 @@ final class FileGraph {
         for (int i = 0; i < refs.length; i++) {
             refs[i] = identifier(ids, r.name(i));
             weights[i] = (float) (nameWeight(r.name(i)) * Math.sqrt(r.count(i)));
-            users.get(refs[i]).add(f);
+            write(users, refs[i]).add(f);
         }
         references[f] = refs;
         int[] sorted = refs.clone();
@@ -223,20 +215,61 @@ final class FileGraph {
         return out;
     }
 
-    /** The identifier key of a definition within its family: its name, or its type and name for a member. */
-    private static String key(Definition d) {
-        return d.scope().isEmpty() ? d.name() : d.scope() + '\0' + d.name();
+    /**
+     * The identifier of a definition: its name's at the top level; for a member, that of its type's member
+     * of that name (made on first use).
+     */
+    private int id(Map<String, Integer> ids, Definition d) {
+        int name = identifier(ids, d.name());
+        if (d.scope().isEmpty()) {
+            return name;
+        }
+        Map<String, Member> types = members.get(name);
+        if (types == null) {
+            types = new HashMap<>(4);
+            members.set(name, types);
+        }
+        Member m = types.get(d.scope());
+        if (m == null) {
+            m = new Member(newIdentifier(), identifier(ids, d.scope()));
+            types.put(d.scope(), m);
+        }
+        return m.id();
     }
 
-    private int identifier(Map<String, Integer> ids, String key) {
-        Integer id = ids.get(key);
+    /**
+     * A list of files by identifier, made when the first file goes in: most names are only used, or only
+     * defined, so half the lists would stay empty.
+     */
+    private static IntList write(List<IntList> lists, int id) {
+        IntList l = lists.get(id);
+        if (l == null) {
+            l = new IntList();
+            lists.set(id, l);
+        }
+        return l;
+    }
+
+    private static IntList read(List<IntList> lists, int id) {
+        IntList l = lists.get(id);
+        return l == null ? IntList.EMPTY : l;
+    }
+
+    /** The identifier of a top-level name in a family (made on first use). */
+    private int identifier(Map<String, Integer> ids, String name) {
+        Integer id = ids.get(name);
         if (id != null) {
             return id;
         }
+        int next = newIdentifier();
+        ids.put(name, next);
+        return next;
+    }
+
+    private int newIdentifier() {
         int next = definers.size();
-        ids.put(key, next);
-        definers.add(new IntList());
-        users.add(new IntList());
+        definers.add(null);
+        users.add(null);
         members.add(null);
         return next;
     }
@@ -263,9 +296,10 @@ final class FileGraph {
             if (types == null || types.size() > MAX_MEMBER_TYPES) {
                 continue; // no members of that name, or one so common (close, get) that it says nothing
             }
-            for (Member m : types.values()) {
-                if (Arrays.binarySearch(sortedReferences[f], m.type()) >= 0) {
-                    weights = use(f, m.id(), base[i], ids, weights);
+            for (Map.Entry<String, Member> t : types.entrySet()) {
+                Member m = t.getValue();
+                if (!t.getKey().equals(name) && Arrays.binarySearch(sortedReferences[f], m.type()) >= 0) {
+                    weights = use(f, m.id(), base[i], ids, weights); // (a constructor is its type: not a member)
                 }
             }
         }
@@ -279,7 +313,7 @@ final class FileGraph {
 
     /** Adds a use of an identifier unless it leads nowhere useful; returns the (maybe grown) weights. */
     private float[] use(int f, int id, float weight, IntList ids, float[] weights) {
-        IntList d = definers.get(id);
+        IntList d = read(definers, id);
         if (d.size == 0 || d.size > MAX_DEFINERS || d.contains(f)) {
             return weights; // defined nowhere, too common to mean one file, or (also) defined here: a local use
         }
@@ -386,7 +420,7 @@ final class FileGraph {
             if (top == null) {
                 continue;
             }
-            if (definers.get(top).size > 0) {
+            if (read(definers, top).size > 0) {
                 out.add(top);
             }
             if (members.get(top) != null) {
@@ -397,7 +431,7 @@ final class FileGraph {
     }
 
     IntList definers(int identifier) {
-        return definers.get(identifier);
+        return read(definers, identifier);
     }
 
     int identifierCount() {
@@ -421,6 +455,9 @@ final class FileGraph {
 
     /** A growable, sorted-when-asked list of file slots. */
     static final class IntList {
+        /** The list of an identifier no file has gone into: never changed. */
+        static final IntList EMPTY = new IntList();
+
         int[] items = NONE;
         int size;
 
