@@ -112,7 +112,7 @@ public final class SessionLauncher {
         long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
         SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
                 boundary, new IgnoreRules(root), toolEnvironment(), window,
-                StartMap.start(app::repoMap, executor::mayRead));
+                StartMap.start(root, app.env().get("HOME").map(Path::of), app::repoMap, executor::mayRead));
         Session session = new Session(app::router, tools, executor, settings, transcript,
                 () -> ledgerOrNull(options.events()), budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);

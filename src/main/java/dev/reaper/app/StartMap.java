@@ -5,6 +5,7 @@ import dev.reaper.agent.SystemPrompt;
 import dev.reaper.repomap.Focus;
 import dev.reaper.repomap.RepoMap;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
@@ -14,7 +15,8 @@ import java.util.logging.Logger;
 /**
  * The repo map for a new session's system prompt, made on a background thread as the session opens: the
  * session takes it at its first request if it is ready (see {@link PromptSection}). A workspace without
- * source files gets none; a map that fails is logged and left out.
+ * source files gets none, and so does a home directory or a file system's root, which are no project and
+ * may hold millions of files; a map that fails is logged and left out.
  */
 final class StartMap {
 
@@ -25,7 +27,11 @@ final class StartMap {
 
     private StartMap() {}
 
-    static PromptSection start(Supplier<RepoMap> map, Predicate<String> readable) {
+    static PromptSection start(Path root, Optional<Path> home, Supplier<RepoMap> map, Predicate<String> readable) {
+        Path folder = root.toAbsolutePath().normalize();
+        if (folder.getParent() == null || home.map(h -> h.toAbsolutePath().normalize().equals(folder)).orElse(false)) {
+            return PromptSection.NONE;
+        }
         CompletableFuture<Optional<String>> text = new CompletableFuture<>();
         Thread.ofVirtual().name("reaper-start-map").start(() -> {
             try {
