@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The files of a workspace as a graph for ranking: an edge from a file to each file defining an
@@ -81,9 +82,9 @@ final class FileGraph {
     /**
      * Takes in changed and new files' symbols and drops deleted files. The {@link #version} goes up when
      * any edge or definer changed; when not, an earlier ranking still holds (only lines moved, or comments
-     * changed).
+     * changed). Stops early when {@code cancelled}, leaving the graph unfit for use: for closing only.
      */
-    void apply(Map<String, FileSymbols> changed, Collection<String> removed) {
+    void apply(Map<String, FileSymbols> changed, Collection<String> removed, BooleanSupplier cancelled) {
         boolean filesChanged = false;
         Set<Integer> dirty = new HashSet<>(); // names whose definers (top-level or member) changed
         List<Integer> touched = new ArrayList<>();
@@ -98,6 +99,9 @@ final class FileGraph {
             }
         }
         for (Map.Entry<String, FileSymbols> e : new TreeMap<>(changed).entrySet()) { // new slots in path order
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
             int f = slot(e.getKey());
             if (!present[f]) {
                 present[f] = true;
@@ -116,6 +120,9 @@ final class FileGraph {
         }
         boolean edgesChanged = false;
         for (int f : affected) {
+            if (cancelled.getAsBoolean()) {
+                return;
+            }
             edgesChanged |= resolveUses(f);
         }
         edgesChanged |= filesChanged ? resolveAllImports() : resolveImports(touched);

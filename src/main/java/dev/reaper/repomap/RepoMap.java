@@ -84,7 +84,10 @@ public final class RepoMap implements AutoCloseable {
         }
     }
 
-    /** Brings the map up to date with the files: reads new and changed ones, forgets deleted ones. */
+    /**
+     * Brings the map up to date with the files: reads new and changed ones, forgets deleted ones. Throws
+     * when the map is closed meanwhile.
+     */
     public synchronized Refresh refresh() throws IOException {
         long start = System.nanoTime();
         if (!warned && source.unavailable().isPresent()) {
@@ -92,13 +95,19 @@ public final class RepoMap implements AutoCloseable {
             LOG.warning(source.unavailable().get());
         }
         SymbolIndex.Change c = index.refresh(() -> closed);
+        if (closed) {
+            throw new IOException("the repo map was closed");
+        }
         if (!synced) {
             Map<String, FileSymbols> all = new HashMap<>();
             index.files().forEach((f, row) -> all.put(f, row.symbols()));
-            graph.apply(all, List.of());
+            graph.apply(all, List.of(), () -> closed);
             synced = true;
         } else if (!c.changed().isEmpty() || !c.removed().isEmpty()) {
-            graph.apply(c.changed(), c.removed());
+            graph.apply(c.changed(), c.removed(), () -> closed);
+        }
+        if (closed) {
+            throw new IOException("the repo map was closed");
         }
         return new Refresh(c.files(), c.tagged(), c.removed().size(), (System.nanoTime() - start) / 1_000_000);
     }

@@ -48,7 +48,7 @@ class FileGraphTest {
 
     private static FileGraph graph(Map<String, FileSymbols> files) {
         FileGraph g = new FileGraph(Path.of("/nonexistent"));
-        g.apply(files, List.of());
+        g.apply(files, List.of(), () -> false);
         return g;
     }
 
@@ -116,11 +116,11 @@ class FileGraphTest {
                 "b.py", uses(List.of(), "parse", 1)));
         long before = g.version();
 
-        g.apply(Map.of("a.py", defines(new Definition("parse", "function", 9))), List.of());
+        g.apply(Map.of("a.py", defines(new Definition("parse", "function", 9))), List.of(), () -> false);
         assertThat(g.version()).isEqualTo(before);
 
         g.apply(Map.of("a.py", defines(new Definition("parse", "function", 9),
-                new Definition("render", "function", 20))), List.of());
+                new Definition("render", "function", 20))), List.of(), () -> false);
         assertThat(g.version()).isGreaterThan(before);
     }
 }
