@@ -56,6 +56,8 @@ public final class RepoMapBench {
             git(work, "init", "-q");
             git(work, "add", "-A");
             git(work, "-c", "user.email=bench@example.com", "-c", "user.name=bench", "commit", "-qm", "jdk sources");
+            // the unpacked files and git's objects go to disk first: a workspace is not being written when mapped
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
             Figures f = measure(work, cache);
             String report = report(zip.get(), unpacked, f);
             System.out.print(report);
