@@ -178,7 +178,8 @@ public final class CtagsSource implements SymbolSource {
     /** Runs one ctags process over the files and parses its JSON lines as they arrive. */
     private Map<String, List<Definition>> definitions(Path root, List<String> files, BooleanSupplier cancelled)
             throws IOException {
-        Process p = new ProcessBuilder(command, "--output-format=json", "--fields=+nKzS-P", "--sort=no",
+        // line numbers and long kind names; no patterns nor signatures: the map shows the line itself
+        Process p = new ProcessBuilder(command, "--output-format=json", "--fields=+nKz-P", "--sort=no",
                 "--extras=-F", "-f", "-", "-L", "-")
                 .directory(root.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)

@@ -336,8 +336,8 @@ final class FileGraph {
         boolean lower = false;
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            upper |= Character.isUpperCase(c);
-            lower |= Character.isLowerCase(c);
+            upper |= c >= 'A' && c <= 'Z';
+            lower |= c >= 'a' && c <= 'z';
         }
         boolean snake = name.indexOf('_') > 0;
         double m = (snake || (upper && lower)) && name.length() >= 8 ? 10 : 1;

@@ -24,6 +24,27 @@ public final class References {
         this.counts = counts;
     }
 
+    /** From names and their counts in any order; a name given twice (bytes UTF-8 cannot decode) is summed. */
+    static References sorted(String[] names, int[] counts) {
+        Integer[] order = new Integer[names.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> names[a].compareTo(names[b]));
+        String[] n = new String[names.length];
+        int[] c = new int[names.length];
+        int size = 0;
+        for (int i : order) {
+            if (size > 0 && n[size - 1].equals(names[i])) {
+                c[size - 1] += counts[i];
+            } else {
+                n[size] = names[i];
+                c[size++] = counts[i];
+            }
+        }
+        return new References(Arrays.copyOf(n, size), Arrays.copyOf(c, size));
+    }
+
     public static References of(Map<String, Integer> counts) {
         String[] names = counts.keySet().stream().sorted().toArray(String[]::new);
         int[] c = new int[names.length];

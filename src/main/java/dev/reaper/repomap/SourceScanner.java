@@ -346,17 +346,21 @@ final class SourceScanner {
         }
 
         References references() {
-            Map<String, Integer> kept = new HashMap<>(size * 2);
+            String[] names = new String[size];
+            int[] found = new int[size];
+            int n = 0;
             for (int e = 0; e < size; e++) {
                 if (lengths[e] < 2 || lengths[e] > MAX_IDENTIFIER) {
                     continue;
                 }
                 String name = new String(text, starts[e], lengths[e], StandardCharsets.UTF_8);
                 if (!KEYWORDS.contains(name)) {
-                    kept.merge(name, counts[e], Integer::sum);
+                    names[n] = name;
+                    found[n] = counts[e];
+                    n++;
                 }
             }
-            return References.of(kept);
+            return References.sorted(Arrays.copyOf(names, n), Arrays.copyOf(found, n));
         }
     }
 }

@@ -83,4 +83,14 @@ class SourceScannerTest {
         assertThat(s.references().countOf("Widget")).isEqualTo(2);
         assertThat(s.references().countOf("items")).isEqualTo(2);
     }
+
+    @Test
+    void bytesThatAreNotUtf8AndDecodeAlikeCountAsOneName() {
+        byte[] text = {'x', '=', (byte) 0xff, (byte) 0xfe, ';', (byte) 0xff, (byte) 0xfd, ';'};
+
+        References refs = SourceScanner.scan(Language.C, text).references();
+
+        assertThat(refs.size()).isEqualTo(1);
+        assertThat(refs.count(0)).isEqualTo(2);
+    }
 }
