@@ -55,7 +55,8 @@ public final class RepoMapBench {
             int unpacked = unpack(zip.get(), work);
             git(work, "init", "-q");
             git(work, "add", "-A");
-            git(work, "-c", "user.email=bench@example.com", "-c", "user.name=bench", "commit", "-qm", "jdk sources");
+            git(work, "-c", "user.email=bench@example.com", "-c", "user.name=bench", "-c", "gc.auto=0",
+                    "-c", "maintenance.auto=false", "commit", "-qm", "jdk sources"); // no gc left running behind
             // the unpacked files and git's objects go to disk first: a workspace is not being written when mapped
             new ProcessBuilder("sync").inheritIO().start().waitFor();
             Figures f = measure(work, cache);
