@@ -25,8 +25,8 @@ final class MapRenderer {
     static final int MAX_LINE = 120;
     static final int CHARS_PER_TOKEN = 4;
 
-    /** A rendered map: its text, how many files it shows, and its estimated tokens. */
-    record Rendered(String text, int files, int tokens) {}
+    /** A rendered map: its text and how many files it shows. */
+    record Rendered(String text, int files) {}
 
     /** One candidate line: a definition's line in a file, or a file alone ({@code line} 0). */
     private record Candidate(int file, int line, double score) {}
@@ -63,7 +63,7 @@ final class MapRenderer {
                 hi = mid - 1;
             }
         }
-        return new Rendered(fitted, files, (fitted.length() + CHARS_PER_TOKEN - 1) / CHARS_PER_TOKEN);
+        return new Rendered(fitted, files);
     }
 
     /**

@@ -39,8 +39,8 @@ public final class RepoMap implements AutoCloseable {
     private boolean synced;
     private Ranking base;
 
-    /** What a refresh did and how long it took. */
-    public record Refresh(int files, int tagged, int removed, long millis) {}
+    /** What a refresh did: the source files it knows, how many it read, how many it forgot. */
+    public record Refresh(int files, int tagged, int removed) {}
 
     /** A rendered map: its text (header included), the files shown of all, and its estimated tokens. */
     public record Rendered(String text, int filesShown, int files, int tokens) {}
@@ -89,7 +89,6 @@ public final class RepoMap implements AutoCloseable {
      * when the map is closed meanwhile.
      */
     public synchronized Refresh refresh() throws IOException {
-        long start = System.nanoTime();
         if (!warned && source.unavailable().isPresent()) {
             warned = true;
             LOG.warning(source.unavailable().get());
@@ -109,7 +108,7 @@ public final class RepoMap implements AutoCloseable {
         if (closed) {
             throw new IOException("the repo map was closed");
         }
-        return new Refresh(c.files(), c.tagged(), c.removed().size(), (System.nanoTime() - start) / 1_000_000);
+        return new Refresh(c.files(), c.tagged(), c.removed().size());
     }
 
     /**
