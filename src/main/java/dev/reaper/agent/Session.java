@@ -30,6 +30,7 @@ import dev.reaper.tools.ToolRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -52,6 +53,12 @@ public final class Session implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Session.class.getName());
 
+    /**
+     * How long the first request waits for the start section (the repo map) still being made: a small
+     * workspace's map is ready by then, a large one's first build is not waited for.
+     */
+    static final Duration START_SECTION_WAIT = Duration.ofMillis(250);
+
     private final Supplier<Router> router;
     private final ToolRegistry tools;
     private final ToolExecutor executor;
@@ -66,6 +73,7 @@ public final class Session implements AutoCloseable {
     private final List<ToolSpec> toolSpecs;
     private final Checkpoints checkpoints = new Checkpoints();
     private volatile List<ModelRef> models;
+    private volatile String systemPrompt;
     private boolean transcriptFailed;
 
     public Session(Router router, ToolRegistry tools, ToolExecutor executor, SessionSettings settings,
@@ -93,6 +101,17 @@ public final class Session implements AutoCloseable {
         this.history = new ArrayList<>(history);
         this.toolSpecs = tools.all().stream().map(Session::spec).toList();
         this.models = settings.candidates();
+    }
+
+    /** The system prompt, settled at the first request: with the start section if it is ready by then. */
+    private String systemPrompt() {
+        String p = systemPrompt;
+        if (p == null) {
+            p = settings.systemPrompt().get() + settings.startSection().await(START_SECTION_WAIT).map(s -> "\n" + s)
+                    .orElse("");
+            systemPrompt = p;
+        }
+        return p;
     }
 
     private static ToolSpec spec(Tool t) {
@@ -156,7 +175,7 @@ public final class Session implements AutoCloseable {
     public ChatRequest requestFor(String prompt) {
         List<Message> msgs = new ArrayList<>(history);
         msgs.add(Message.user(prompt));
-        return new ChatRequest(settings.systemPrompt().get(), msgs, toolSpecs, settings.maxOutputTokens(), id());
+        return new ChatRequest(systemPrompt(), msgs, toolSpecs, settings.maxOutputTokens(), id());
     }
 
     /**
@@ -213,7 +232,7 @@ public final class Session implements AutoCloseable {
             Router.Routed routed;
             try {
                 compactIfNeeded(recorder, cancel);
-                ChatRequest request = new ChatRequest(settings.systemPrompt().get(), history, toolSpecs,
+                ChatRequest request = new ChatRequest(systemPrompt(), history, toolSpecs,
                         settings.maxOutputTokens(), id());
                 Router.Policy chosen = policy;
                 routed = chosen == null ? router.get().chat(models, request, this::streamed, budget, recorder, cancel)
@@ -306,8 +325,8 @@ public final class Session implements AutoCloseable {
             return "nothing to compact yet";
         }
         int before = history.size();
-        replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs,
-                keepFrom, budget, recorder, cancel));
+        replaceHistory(Compactor.compact(router.get(), models, systemPrompt(), history, toolSpecs, keepFrom,
+                budget, recorder, cancel));
         return "compacted " + plural(before, "message") + " into a summary";
     }
 
@@ -317,7 +336,7 @@ public final class Session implements AutoCloseable {
         if (window <= 0) {
             return;
         }
-        long estimate = Compactor.estimateTokens(settings.systemPrompt().get(), history, toolSpecs);
+        long estimate = Compactor.estimateTokens(systemPrompt(), history, toolSpecs);
         if (estimate < window * Compactor.THRESHOLD) {
             return;
         }
@@ -327,8 +346,8 @@ public final class Session implements AutoCloseable {
         }
         int before = history.size();
         try {
-            replaceHistory(Compactor.compact(router.get(), models, settings.systemPrompt().get(), history, toolSpecs,
-                    keepFrom, budget, recorder, cancel));
+            replaceHistory(Compactor.compact(router.get(), models, systemPrompt(), history, toolSpecs, keepFrom,
+                    budget, recorder, cancel));
             events.emit(new Event.Notice(Event.NoticeKind.INFO, "the conversation neared the context window ("
                     + estimate + " of " + window + " tokens): " + plural(keepFrom, "earlier message")
                     + " of " + before + " were compacted into a summary"));

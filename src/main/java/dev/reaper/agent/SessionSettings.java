@@ -16,10 +16,12 @@ import java.util.function.Supplier;
  *                        are gathered meanwhile instead of delaying start-up
  * @param toolEnvironment the environment commands run with (provider credentials removed)
  * @param contextWindow   the first model's context window in tokens, 0 when unknown (no compaction then)
+ * @param startSection    a part of the system prompt still being made (the repo map), taken at the first
+ *                        request if it is ready by then
  */
 public record SessionSettings(List<ModelRef> candidates, int maxTurns, int maxOutputTokens,
                               Supplier<String> systemPrompt, WorkspaceBoundary workspace, IgnoreRules ignore,
-                              Map<String, String> toolEnvironment, long contextWindow) {
+                              Map<String, String> toolEnvironment, long contextWindow, PromptSection startSection) {
 
     public SessionSettings {
         candidates = List.copyOf(candidates);

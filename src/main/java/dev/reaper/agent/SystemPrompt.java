@@ -47,6 +47,11 @@ public final class SystemPrompt {
         return sb.toString();
     }
 
+    /** The repo map as a part of the system prompt. */
+    public static String repoMap(String map) {
+        return "# Repository map\n" + map.strip() + "\n(repo_map gives more of it, or centres it on files or names.)\n";
+    }
+
     private static String template() {
         try (InputStream in = SystemPrompt.class.getResourceAsStream("system.md")) {
             if (in == null) {

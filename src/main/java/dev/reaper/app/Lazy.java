@@ -1,5 +1,6 @@
 package dev.reaper.app;
 
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** A value built once, on first use, under its own lock (so building one does not block the others). */
@@ -7,6 +8,7 @@ final class Lazy<T> implements Supplier<T> {
 
     private final Supplier<T> factory;
     private volatile T value;
+    private boolean closed;
 
     Lazy(Supplier<T> factory) {
         this.factory = factory;
@@ -19,6 +21,9 @@ final class Lazy<T> implements Supplier<T> {
             synchronized (this) {
                 v = value;
                 if (v == null) {
+                    if (closed) {
+                        throw new IllegalStateException("closed: Reaper is shutting down");
+                    }
                     v = factory.get();
                     value = v;
                 }
@@ -29,5 +34,16 @@ final class Lazy<T> implements Supplier<T> {
 
     boolean isBuilt() {
         return value != null;
+    }
+
+    /**
+     * Closes the value if it was built, waiting for a build under way to finish first; it is not built
+     * after this.
+     */
+    synchronized void close(Consumer<T> closer) {
+        closed = true;
+        if (value != null) {
+            closer.accept(value);
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.reaper.config.ConfigLoader;
 import dev.reaper.config.Env;
 import dev.reaper.config.Paths;
 import dev.reaper.config.WorkspaceTrust;
+import dev.reaper.context.IgnoreRules;
 import dev.reaper.context.Workspace;
 import dev.reaper.providers.anthropic.AnthropicAdapter;
 import dev.reaper.providers.bedrock.BedrockAdapter;
@@ -14,6 +15,7 @@ import dev.reaper.providers.openai.AzureOpenAiAdapter;
 import dev.reaper.providers.openai.ChatCompletionsAdapter;
 import dev.reaper.providers.openai.ResponsesAdapter;
 import dev.reaper.providers.vertex.VertexAdapter;
+import dev.reaper.repomap.RepoMap;
 import dev.reaper.router.HttpProviderClient;
 import dev.reaper.router.ModelCatalog;
 import dev.reaper.router.ProviderAdapter;
@@ -63,6 +65,7 @@ public final class Reaper implements AutoCloseable {
     private final Lazy<ModelCatalog> catalog;
     private final Lazy<Router> router;
     private final Lazy<UsageLedger> ledger;
+    private final Lazy<RepoMap> repoMap;
     private volatile Sleeper sleeper = Sleeper.REAL;
     private volatile Thread warmUp;
     private volatile RoutingConfig routing;
@@ -86,6 +89,8 @@ public final class Reaper implements AutoCloseable {
         this.catalog = new Lazy<>(this::buildCatalog);
         this.router = new Lazy<>(this::buildRouter);
         this.ledger = new Lazy<>(() -> UsageLedger.open(paths.ledgerFile(), ZoneId.systemDefault()));
+        this.repoMap = new Lazy<>(() -> RepoMap.open(workspace.root(), new IgnoreRules(workspace.root()),
+                paths.cacheDir()));
         this.policies = new Lazy<>(() -> new Routing(catalog(), latency, providers()));
         this.languageServers = new Lazy<>(this::buildLanguageServers);
     }
@@ -318,6 +323,11 @@ public final class Reaper implements AutoCloseable {
         return ledger.get();
     }
 
+    /** The workspace's repo map, shared by the sessions of this run; opened on first use. */
+    public RepoMap repoMap() {
+        return repoMap.get();
+    }
+
     /**
      * Starts building the HTTP client (TLS set-up) and opening the usage ledger (native SQLite) in the
      * background, so they are ready by the time the first request goes out instead of delaying it.
@@ -336,7 +346,7 @@ public final class Reaper implements AutoCloseable {
 
     /**
      * Stops the language servers, waits for a warm-up still running (it may be opening the ledger), then
-     * closes the ledger.
+     * closes the ledger; stops a repo map refresh under way.
      */
     @Override
     public void close() {
@@ -357,5 +367,6 @@ public final class Reaper implements AutoCloseable {
         if (ledger.isBuilt()) {
             ledger.get().close();
         }
+        repoMap.close(RepoMap::close);
     }
 }

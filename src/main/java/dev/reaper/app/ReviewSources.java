@@ -114,8 +114,9 @@ public final class ReviewSources {
     }
 
     /**
-     * What Reaper knows about the changed files beyond their diffs, for the reviewer: the language servers'
-     * errors and warnings in each (of the working tree's version), gathered once for the whole change.
+     * What Reaper knows about the changed files beyond their diffs, for the reviewer: which files import
+     * each (from the repo map's import graph: who a change may break), and the language servers' errors and
+     * warnings in each (of the working tree's version), gathered once for the whole change.
      */
     public static final class Facts {
 
@@ -124,7 +125,33 @@ public final class ReviewSources {
 
         private final java.util.Map<String, List<String>> byPath = new java.util.HashMap<>();
 
+        /** Importers named per changed file, at most. */
+        static final int MAX_IMPORTERS = 12;
+
         public Facts(Reaper app, ReviewInput input) {
+            importers(app, input);
+            diagnostics(app, input);
+        }
+
+        private void importers(Reaper app, ReviewInput input) {
+            dev.reaper.repomap.ImportGraph graph;
+            try {
+                graph = app.repoMap().imports();
+            } catch (IOException | RuntimeException e) {
+                return; // no map (no source files, too large a tree): the review goes on without it
+            }
+            for (ReviewInput.FilePatch f : input.files()) {
+                List<String> users = graph.dependents(f.path());
+                if (!users.isEmpty()) {
+                    List<String> shown = users.subList(0, Math.min(MAX_IMPORTERS, users.size()));
+                    byPath.computeIfAbsent(f.path(), k -> new ArrayList<>()).add("Imported by (callers a change may"
+                            + " break): " + String.join(", ", shown) + (users.size() > shown.size() ? " and "
+                            + (users.size() - shown.size()) + " more" : ""));
+                }
+            }
+        }
+
+        private void diagnostics(Reaper app, ReviewInput input) {
             List<Path> files = input.files().stream().filter(f -> f.newContent() != null && !f.binary())
                     .map(f -> app.workspace().root().resolve(f.path())).toList();
             if (files.isEmpty() || !app.languageServers().anyInstalled()) {
@@ -144,7 +171,7 @@ public final class ReviewSources {
                         block.add("<diagnostics path=\"" + f.path() + "\" source=\"language server, working tree\">");
                         block.addAll(mine);
                         block.add("</diagnostics>");
-                        byPath.put(f.path(), block);
+                        byPath.computeIfAbsent(f.path(), k -> new ArrayList<>()).addAll(block);
                     }
                 }
             });

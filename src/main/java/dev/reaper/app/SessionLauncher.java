@@ -102,10 +102,6 @@ public final class SessionLauncher {
             LocalDate today = LocalDate.now(app.clock());
             prompt = () -> SystemPrompt.build(app.workspace(), mode, instructions, today, git.get());
         }
-        int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
-        long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
-        SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
-                boundary, new IgnoreRules(root), app.commandEnvironment(), window);
 
         SessionStore store = app.sessions();
         Transcript transcript;
@@ -138,13 +134,18 @@ public final class SessionLauncher {
                 ? options.maxBudgetUsd().getAsDouble() : Double.POSITIVE_INFINITY);
         app.onBudgetWarning(w -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, w)));
         LanguageServers servers = app.languageServers();
-        List<Tool> offered = new ArrayList<>(task != null ? task.tools() : BuiltinTools.all());
+        List<Tool> offered = new ArrayList<>(task != null ? task.tools() : BuiltinTools.all(app::repoMap));
         if (servers.anyInstalled() && (task == null || task.withLanguageServers())) {
             offered.addAll(LspTools.all(servers));
         }
         ToolRegistry tools = new ToolRegistry(offered);
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember, new EditDiagnostics(servers));
+        int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));
+        long window = app.catalog().find(candidates.get(0)).map(ModelInfo::contextWindow).orElse(0L);
+        SessionSettings settings = new SessionSettings(candidates, maxTurns, maxOutput(candidates.get(0)), prompt,
+                boundary, new IgnoreRules(root), app.commandEnvironment(), window, task != null ? dev.reaper.agent.PromptSection.NONE
+                        : StartMap.start(root, app.env().get("HOME").map(Path::of), app::repoMap, executor::mayRead));
         Session session = new Session(app::router, tools, executor, settings, transcript,
                 () -> ledgerOrNull(options.events()), budget, options.events(), app.clock(), history);
         return new Opened(session, resumed, repairs, candidates, mode);

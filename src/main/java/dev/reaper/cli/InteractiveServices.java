@@ -10,6 +10,8 @@ import dev.reaper.json.Json;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.policy.WorkspaceBoundary;
 import dev.reaper.protocol.Cancellation;
+import dev.reaper.repomap.Focus;
+import dev.reaper.repomap.RepoMap;
 import dev.reaper.router.ModelInfo;
 import dev.reaper.router.ModelRef;
 import dev.reaper.router.ProviderEndpoint;
@@ -21,6 +23,7 @@ import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import dev.reaper.tools.builtin.BashTool;
 import dev.reaper.tui.TuiServices;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -37,6 +40,9 @@ import java.util.Set;
  * model picker offers the catalog.
  */
 final class InteractiveServices implements TuiServices {
+
+    /** The user's /map can be larger than the one in the system prompt. */
+    static final int USER_MAP_TOKENS = 2048;
 
     private final Reaper app;
     private final OptionalInt maxTurns;
@@ -74,6 +80,12 @@ final class InteractiveServices implements TuiServices {
         SessionLauncher.Opened o = new SessionLauncher(app).open(new SessionOptions(model, mode, maxTurns,
                 maxBudgetUsd, false, resumeId, approver, events));
         return new Opened(o.session(), o.resumed(), o.repairs());
+    }
+
+    @Override
+    public String repoMap(String focus) throws IOException {
+        RepoMap.Rendered map = app.repoMap().render(Focus.of(focus), USER_MAP_TOKENS, path -> true);
+        return map.files() == 0 ? "The workspace has no source files to map." : map.text();
     }
 
     @Override

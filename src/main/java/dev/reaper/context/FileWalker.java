@@ -11,8 +11,9 @@ import java.util.EnumSet;
 import java.util.function.BooleanSupplier;
 
 /**
- * Walks the files under a directory in a stable order, skipping what the ignore rules exclude. Symlinks
- * are not followed (so the walk cannot leave the workspace); unreadable directories are skipped.
+ * Walks the files under a directory in a stable order, skipping what the ignore rules exclude: an ignored
+ * directory is not entered, so only each entry's own name is left to decide. Symlinks are not followed
+ * (so the walk cannot leave the workspace); unreadable directories are skipped.
  */
 public final class FileWalker {
 
@@ -26,6 +27,9 @@ public final class FileWalker {
 
     public static void walk(Path start, IgnoreRules ignore, BooleanSupplier cancelled, Visitor visitor)
             throws IOException {
+        if (ignore.isIgnored(start, true)) {
+            return; // everything below an ignored directory is ignored
+        }
         Files.walkFileTree(start, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE,
                 new SimpleFileVisitor<>() {
                     @Override
@@ -33,7 +37,7 @@ public final class FileWalker {
                         if (cancelled.getAsBoolean()) {
                             return FileVisitResult.TERMINATE;
                         }
-                        if (!dir.equals(start) && ignore.isIgnored(dir, true)) {
+                        if (!dir.equals(start) && ignore.isIgnoredEntry(dir, true)) {
                             return FileVisitResult.SKIP_SUBTREE;
                         }
                         return FileVisitResult.CONTINUE;
@@ -41,7 +45,7 @@ public final class FileWalker {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                        if (!attrs.isRegularFile() || ignore.isIgnored(file, false)) {
+                        if (!attrs.isRegularFile() || ignore.isIgnoredEntry(file, false)) {
                             return FileVisitResult.CONTINUE;
                         }
                         return visitor.visit(file, attrs) ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;

@@ -21,13 +21,14 @@ public final class IgnoreRules {
     private static final List<String> IGNORE_FILES = List.of(".gitignore", ".reaperignore");
 
     private final Path root;
-    private final Map<Path, List<Rule>> byDirectory = new ConcurrentHashMap<>();
+    /** The rules of each directory, by its path relative to the root ({@code ""} for the root). */
+    private final Map<String, List<Rule>> byDirectory = new ConcurrentHashMap<>();
 
     public IgnoreRules(Path root) {
         this.root = root.toAbsolutePath().normalize();
         List<Rule> top = new ArrayList<>(read(this.root.resolve(".git/info/exclude"), ""));
         top.addAll(rulesOf(this.root, ""));
-        byDirectory.put(this.root, top);
+        byDirectory.put("", top);
     }
 
     /** Whether a path under the root is ignored; paths outside the root never are. */
@@ -54,28 +55,46 @@ public final class IgnoreRules {
         return false;
     }
 
-    private boolean decide(String relPath, boolean directory) {
-        Boolean ignored = null;
-        String dirRel = "";
-        Path dir = root;
-        String[] parts = relPath.split("/");
-        for (int i = 0; i < parts.length; i++) {
-            for (Rule r : rules(dir, dirRel)) {
-                String sub = dirRel.isEmpty() ? relPath : relPath.substring(dirRel.length() + 1);
-                if (r.matches(sub, directory)) {
-                    ignored = !r.negated;
-                }
-            }
-            if (i < parts.length - 1) {
-                dir = dir.resolve(parts[i]);
-                dirRel = dirRel.isEmpty() ? parts[i] : dirRel + "/" + parts[i];
-            }
+    /**
+     * Whether an entry is ignored when its directory is known not to be, as in a walk that does not enter
+     * ignored directories: only the entry itself is decided, so a walk costs the depth of each path once
+     * rather than once per ancestor.
+     */
+    public boolean isIgnoredEntry(Path path, boolean directory) {
+        Path abs = path.toAbsolutePath().normalize();
+        if (!abs.startsWith(root) || abs.equals(root)) {
+            return false;
         }
-        return ignored != null && ignored;
+        Path name = abs.getFileName();
+        if (name != null && name.toString().equals(".git")) {
+            return true;
+        }
+        return decide(root.relativize(abs).toString().replace('\\', '/'), directory);
     }
 
-    private List<Rule> rules(Path dir, String dirRel) {
-        return byDirectory.computeIfAbsent(dir, d -> rulesOf(d, dirRel));
+    private boolean decide(String relPath, boolean directory) {
+        boolean ignored = false;
+        int dirEnd = 0; // relPath[0, dirEnd) is the directory whose rules apply ("" first)
+        while (true) {
+            List<Rule> rules = rules(dirEnd == 0 ? "" : relPath.substring(0, dirEnd));
+            if (!rules.isEmpty()) {
+                String sub = dirEnd == 0 ? relPath : relPath.substring(dirEnd + 1);
+                for (Rule r : rules) {
+                    if (r.matches(sub, directory)) {
+                        ignored = !r.negated;
+                    }
+                }
+            }
+            int next = relPath.indexOf('/', dirEnd == 0 ? 0 : dirEnd + 1);
+            if (next < 0) {
+                return ignored;
+            }
+            dirEnd = next;
+        }
+    }
+
+    private List<Rule> rules(String dirRel) {
+        return byDirectory.computeIfAbsent(dirRel, d -> rulesOf(root.resolve(d), d));
     }
 
     private static List<Rule> rulesOf(Path dir, String dirRel) {

@@ -79,6 +79,7 @@ final class Commands {
             case "review" -> prompts.submit("Review the uncommitted changes (run git diff and git diff --staged)."
                     + " Report bugs, security problems, performance issues and missing tests as a list, each with"
                     + " path:line, severity and a suggested fix. Do not change any file.");
+            case "map" -> map(args);
             case "quit", "exit", "q" -> ctx.quit = true;
             default -> {
                 CustomCommands.Command c = ctx.custom.get(name);
@@ -405,6 +406,25 @@ final class Commands {
         } catch (IllegalArgumentException e) {
             note(e.getMessage(), ChatEntry.Note.Kind.ERROR);
         }
+    }
+
+    /** Shows the repo map in the chat, made off the UI thread. */
+    private void map(String focus) {
+        ChatEntry.Report entry = new ChatEntry.Report(focus.isEmpty() ? "repo map" : "repo map around " + focus);
+        ctx.state.chat.add(entry);
+        Thread.ofVirtual().name("reaper-map").start(() -> {
+            String text;
+            try {
+                text = ctx.services.repoMap(focus);
+            } catch (IOException | RuntimeException e) {
+                text = "cannot build the repo map: " + e.getMessage();
+            }
+            String shown = text;
+            ctx.post.accept(new UiEvent.Task(() -> {
+                entry.text = shown;
+                entry.touch();
+            }));
+        });
     }
 
     private void refactor(String args) {

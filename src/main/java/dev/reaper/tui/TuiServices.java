@@ -10,6 +10,7 @@ import dev.reaper.router.ModelRef;
 import dev.reaper.router.Router;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.store.UsageLedger;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -52,6 +53,12 @@ public interface TuiServices {
 
     /** The run's --max-budget-usd, for the budget bar. */
     OptionalDouble budgetLimit();
+
+    /**
+     * The workspace's repo map, brought up to date and centred on {@code focus} (files and names, or empty),
+     * as text for the user; slow the first time in a large workspace, so not on the UI thread.
+     */
+    String repoMap(String focus) throws IOException;
 
     /** Runs a shell command in the workspace as the bash tool does (timeout, output cap, process group). */
     String shell(String command, dev.reaper.protocol.Cancellation cancel);

@@ -37,7 +37,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Undo, compaction, the plan, comparing models and remembered approvals, on a real session. */
+/**
+ * Undo, compaction, the plan, comparing models, remembered approvals and the repo map in the system prompt,
+ * on a real session.
+ */
 class SessionFeaturesTest {
 
     @TempDir
@@ -225,5 +228,40 @@ class SessionFeaturesTest {
         assertThat(Files.readString(work.resolve("a.txt"))).startsWith("ONE\ntwo").endsWith("eight\nnine\n");
         String toolResult = fake.chatRequests().get(1).bodyText();
         assertThat(toolResult).contains("accepted only part of this change").contains("+NINE");
+    }
+
+    private String system(int request) {
+        return fake.chatRequests().get(request).json().path("system").toString();
+    }
+
+    @Test
+    void theFirstRequestCarriesTheRepoMapAndTheSessionKeepsThatPrompt() throws IOException {
+        Files.createDirectories(work.resolve("app"));
+        Files.writeString(work.resolve("app/models.py"), "class Ledger:\n    pass\n");
+        Files.writeString(work.resolve("app/service.py"), "from .models import Ledger\n\n\ndef book():\n"
+                + "    return Ledger()\n");
+        fake.conversation(Step.text("one"), Step.text("two"));
+        Session s = open(PermissionMode.DEFAULT, Approver.NON_INTERACTIVE);
+        app.repoMap().refresh(); // done before the first request, as when the user takes a moment to type
+
+        run(s, "first");
+        Files.writeString(work.resolve("app/later.py"), "def later():\n    pass\n");
+        run(s, "second");
+
+        assertThat(system(0)).contains("# Repository map").contains("app/models.py").contains("app/service.py")
+                .contains("repo_map");
+        assertThat(system(1)).as("settled at the first request").isEqualTo(system(0)).doesNotContain("later.py");
+        assertThat(fake.chatRequests().get(0).bodyText()).contains("\"repo_map\"");
+    }
+
+    @Test
+    void aWorkspaceWithoutSourcesHasNoRepoMapInItsPrompt() throws IOException {
+        Files.writeString(work.resolve("notes.md"), "# notes\n");
+        fake.conversation(Step.text("one"));
+        Session s = open(PermissionMode.DEFAULT, Approver.NON_INTERACTIVE);
+
+        run(s, "first");
+
+        assertThat(system(0)).doesNotContain("# Repository map");
     }
 }

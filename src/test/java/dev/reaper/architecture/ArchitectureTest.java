@@ -38,13 +38,16 @@ class ArchitectureTest {
             Map.entry("context", List.of()),
             // git reads repositories through JGit and knows nothing of sessions or tools
             Map.entry("git", List.of()),
+            // the repo map walks the workspace with context's ignore rules; tools, the session's start and
+            // the TUI's /map use it
+            Map.entry("repomap", List.of("context")),
             Map.entry("policy", List.of("protocol")),
             Map.entry("config", List.of("json", "secret")),
             Map.entry("router", List.of("protocol", "json", "secret")),
             Map.entry("providers", List.of("router", "protocol", "json", "secret")),
             // store keeps the router's answers (the response cache) as it keeps sessions: router is below it
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
-            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "json", "secret")),
+            Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "repomap", "json", "secret")),
             // language servers: implements tools' SPI (the lsp_* tools, diagnostics after edits), as MCP would
             Map.entry("lsp", List.of("tools", "policy", "protocol", "config")),
             // code review: findings, the tool that reports them, the report formats, git hooks
@@ -54,9 +57,9 @@ class ArchitectureTest {
             Map.entry("headless", List.of("agent", "protocol", "json", "tools", "edit", "router", "policy")),
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
-            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "git", "policy", "store",
-                    "edit", "review", "config", "protocol", "json", "secret", "lsp")),
-            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "git",
+            Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "git", "repomap", "policy",
+                    "store", "edit", "review", "config", "protocol", "json", "secret", "lsp")),
+            Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "git", "repomap",
                     "policy", "review", "store", "edit", "config", "protocol", "json", "secret", "lsp")));
 
     static List<String> packages() {

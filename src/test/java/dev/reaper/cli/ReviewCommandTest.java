@@ -165,4 +165,19 @@ class ReviewCommandTest {
         assertThat(fake.chatRequests().get(0).bodyText()).contains("<diagnostics path=\\\"prog.c\\\"")
                 .contains("undefined_name");
     }
+
+    @Test
+    void theReviewerIsToldWhichFilesImportAChangedOne() throws IOException {
+        Files.writeString(work.resolve("main.py"), "from app import load\n\nprint(load('x'))\n");
+        Peers.run(work, "git", "add", "main.py");
+        Peers.run(work, "git", "commit", "-q", "-m", "main");
+        Files.writeString(work.resolve("app.py"), AFTER.replace("eval(", "eval( "));
+        Peers.run(work, "git", "add", "app.py");
+        fake.conversation(Step.text("Reviewed."));
+
+        CliRun.Result r = cli().run("review", "--staged");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(fake.chatRequests().get(0).bodyText()).contains("Imported by (callers a change may break): main.py");
+    }
 }

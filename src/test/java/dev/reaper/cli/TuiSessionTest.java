@@ -288,6 +288,19 @@ class TuiSessionTest {
         quit();
     }
 
+    @Test
+    void mapShowsTheRepoMapInTheChat() throws IOException {
+        Files.createDirectories(work.resolve("app"));
+        Files.writeString(work.resolve("app/models.py"), "class Ledger:\n    pass\n");
+        Files.writeString(work.resolve("app/service.py"), "from .models import Ledger\n\n\ndef book():\n"
+                + "    return Ledger()\n");
+        open(100, 30);
+        submit("/map Ledger");
+        String s = await(x -> x.contains("Repository map: 2 of 2 source files"));
+        assertThat(s).contains("◆ repo map around Ledger").contains("app/models.py").contains("(focus: Ledger)");
+        quit();
+    }
+
     void quit() {
         ctrl('c');
         await(s -> s.contains("press ctrl+c again"));

@@ -33,5 +33,7 @@ public record SlashCommand(String name, String args, String description, Complet
             new SlashCommand("refactor", "[path] goal", "refactor code toward a goal", Completion.FILES),
             new SlashCommand("tests", "[path]", "write tests", Completion.FILES),
             new SlashCommand("review", "", "review the uncommitted changes", Completion.NONE),
+            new SlashCommand("map", "[focus]", "the repo map: the most used files and their definitions, or those"
+                    + " around the files and names given", Completion.FILES),
             new SlashCommand("quit", "", "leave Reaper", Completion.NONE));
 }

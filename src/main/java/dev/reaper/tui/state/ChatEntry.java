@@ -9,7 +9,7 @@ import java.util.List;
  * its rendered lines for the width they were laid out at, so a long session is laid out once.
  */
 public abstract sealed class ChatEntry permits ChatEntry.User, ChatEntry.Assistant, ChatEntry.Tool,
-        ChatEntry.Note, ChatEntry.Shell {
+        ChatEntry.Note, ChatEntry.Shell, ChatEntry.Report {
 
     private List<StyledLine> cached;
     private int cachedWidth = -1;
@@ -98,6 +98,16 @@ public abstract sealed class ChatEntry permits ChatEntry.User, ChatEntry.Assista
 
         public Shell(String command) {
             this.command = command;
+        }
+    }
+
+    /** What a command showed the user ({@code /map}): a title, and its text once it is ready. */
+    public static final class Report extends ChatEntry {
+        public final String title;
+        public String text;
+
+        public Report(String title) {
+            this.title = title;
         }
     }
 }

@@ -82,6 +82,15 @@ public final class ChatRenderer {
                 out.addAll(StyledLine.wrap(List.of(new Span(mark + n.text, Style.of(r))), width,
                         List.of(new Span("  ", Style.of(r)))));
             }
+            case ChatEntry.Report r -> {
+                out.add(new StyledLine(List.of(new Span("◆ ", Style.of(Role.ACCENT)), new Span(r.title,
+                        Style.of(Role.TOOL)))));
+                if (r.text == null) {
+                    out.add(StyledLine.of("  working…", Style.of(Role.MUTED)));
+                } else {
+                    body(out, r.text, width, null);
+                }
+            }
             case ChatEntry.Shell sh -> {
                 out.add(new StyledLine(List.of(new Span("$ ", Style.of(Role.ACCENT).asBold()),
                         new Span(sh.command, Style.of(Role.TOOL)))));
