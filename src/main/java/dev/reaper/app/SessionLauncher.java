@@ -142,6 +142,10 @@ public final class SessionLauncher {
         if (servers.anyInstalled() && (task == null || task.withLanguageServers())) {
             offered.addAll(LspTools.all(servers));
         }
+        if (task == null) {
+            offered.addAll(app.mcpServers().tools(notice ->
+                    options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, notice))));
+        }
         ToolRegistry tools = new ToolRegistry(offered);
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember, new EditDiagnostics(servers));

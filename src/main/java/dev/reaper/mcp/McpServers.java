@@ -1,0 +1,186 @@
+package dev.reaper.mcp;
+
+import dev.reaper.config.McpConfig;
+import dev.reaper.mcp.client.McpClient;
+import dev.reaper.mcp.client.StdioTransport;
+import dev.reaper.tools.Tool;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.logging.Logger;
+
+/**
+ * The configured MCP servers of one workspace. They are all started, side by side, the first time their
+ * tools are wanted, and then shared by every session over the workspace. A server that cannot be started
+ * (or that stops answering) is reported once and left out; the others go on. {@link #close} stops them all.
+ */
+public final class McpServers implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(McpServers.class.getName());
+
+    /**
+     * What {@code reaper mcp list} shows for one server once started.
+     *
+     * @param tools   how many tools it has, when it started
+     * @param failure why it is unavailable, when it is
+     */
+    public record Status(McpConfig.Server server, Optional<Integer> tools, Optional<String> failure) {}
+
+    private final McpConfig config;
+    private final Path root;
+    private final Map<String, String> environment;
+    private final McpClient.Timeouts timeouts;
+    private final Duration stopGrace;
+    private final String clientVersion;
+    private final Map<String, CompletableFuture<McpClient>> started = new LinkedHashMap<>();
+    private final List<McpClient> launched = new ArrayList<>();
+    private final Set<String> reported = new LinkedHashSet<>();
+    private boolean closed;
+
+    /**
+     * @param root        the workspace root: servers run there, and it is their one root
+     * @param environment the environment servers run with, before each server's own variables
+     */
+    public McpServers(McpConfig config, Path root, Map<String, String> environment, McpClient.Timeouts timeouts,
+                      Duration stopGrace, String clientVersion) {
+        this.config = config;
+        this.root = root;
+        this.environment = Map.copyOf(environment);
+        this.timeouts = timeouts;
+        this.stopGrace = stopGrace;
+        this.clientVersion = clientVersion;
+    }
+
+    public boolean isEmpty() {
+        return config.servers().isEmpty();
+    }
+
+    public List<McpConfig.Server> configured() {
+        return config.servers();
+    }
+
+    /**
+     * The tools of every server that starts, as {@code mcp__SERVER__TOOL}; waits for the servers' starts. What
+     * went wrong (config warnings, servers that failed) goes to {@code notices}, each only the first time.
+     */
+    public List<Tool> tools(Consumer<String> notices) {
+        List<Tool> out = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (String w : config.warnings()) {
+            once(w, notices);
+        }
+        for (Status s : statuses()) {
+            if (s.failure().isPresent()) {
+                once(s.failure().get() + "; its tools are not available in this session", notices);
+                continue;
+            }
+            McpClient client = start(s.server()).join();
+            for (McpClient.ToolSpec spec : client.tools()) {
+                String name = ToolNames.of(client.name(), spec.name());
+                if (taken.add(name)) {
+                    out.add(new McpTool(name, client, spec));
+                } else {
+                    LOG.warning("mcp " + client.name() + ": tool " + spec.name() + " is left out: its name " + name
+                            + " is taken by another tool");
+                }
+            }
+        }
+        return out;
+    }
+
+    private void once(String notice, Consumer<String> notices) {
+        boolean first;
+        synchronized (reported) {
+            first = reported.add(notice);
+        }
+        if (first) {
+            notices.accept(notice);
+        }
+    }
+
+    /** Every server, started (in parallel) unless it was already, with its tool count or why it is unavailable. */
+    public List<Status> statuses() {
+        List<CompletableFuture<McpClient>> futures = config.servers().stream().map(this::start).toList();
+        List<Status> out = new ArrayList<>();
+        for (int i = 0; i < futures.size(); i++) {
+            McpConfig.Server server = config.servers().get(i);
+            try {
+                McpClient c = futures.get(i).join();
+                Optional<String> down = c.failure();
+                out.add(new Status(server, down.isPresent() ? Optional.empty() : Optional.of(c.tools().size()), down));
+            } catch (CompletionException e) {
+                out.add(new Status(server, Optional.empty(), Optional.of(e.getCause().getMessage())));
+            }
+        }
+        return out;
+    }
+
+    private synchronized CompletableFuture<McpClient> start(McpConfig.Server server) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new McpFailure("Reaper is closing"));
+        }
+        return started.computeIfAbsent(server.name(), n -> {
+            CompletableFuture<McpClient> f = new CompletableFuture<>();
+            Thread.ofVirtual().name("reaper-mcp-start-" + n).start(() -> launch(server, f));
+            return f;
+        });
+    }
+
+    private void launch(McpConfig.Server server, CompletableFuture<McpClient> ready) {
+        McpClient client = null;
+        try {
+            client = connect(server);
+            synchronized (this) {
+                launched.add(client);
+                if (closed) {
+                    throw new McpFailure("Reaper is closing");
+                }
+            }
+            McpClient.ServerInfo info = client.initialize(clientVersion);
+            client.listTools();
+            LOG.info("mcp " + server.name() + ": started (" + info.name() + " " + info.version() + ", protocol "
+                    + info.protocolVersion() + ", " + client.tools().size() + " tools)");
+            ready.complete(client);
+        } catch (McpFailure e) {
+            if (client != null) {
+                client.close(); // a server that did not start properly is not left running
+            }
+            LOG.warning(e.getMessage());
+            ready.completeExceptionally(e);
+        }
+    }
+
+    private McpClient connect(McpConfig.Server server) throws McpFailure {
+        return switch (server.transport()) {
+            case McpConfig.Stdio s -> {
+                Map<String, String> env = new HashMap<>(environment);
+                env.putAll(s.env());
+                StdioTransport t = StdioTransport.launch(server.name(), s.command(), root, env, stopGrace);
+                yield new McpClient(server.name(), t, root, timeouts);
+            }
+            case McpConfig.Http h -> throw new McpFailure("MCP server " + server.name() + " is an HTTP server ("
+                    + h.url() + "); this version of Reaper speaks to MCP servers over stdio only");
+        };
+    }
+
+    /** Stops every server that was started, side by side, and waits for them to be gone. */
+    @Override
+    public void close() {
+        List<McpClient> all;
+        synchronized (this) {
+            closed = true;
+            all = List.copyOf(launched);
+        }
+        all.parallelStream().forEach(McpClient::close);
+    }
+}
