@@ -210,4 +210,88 @@ class McpClientTest {
                 .isEqualTo(root.toUri().toString().replaceFirst("/$", ""));
         assertThat(answers.get(2).path("error").path("code").asInt()).isEqualTo(-32601);
     }
+
+    /**
+     * A node server with two pages of tools, whose third tool appears when asked to change the list, whose
+     * "slow" tool never answers, and which writes the cancellations it gets to a file.
+     */
+    McpClient pagingServer(Path cancellations) throws Exception {
+        Peers.require("node");
+        Path script = root.resolve("paging-server.js");
+        Files.writeString(script, """
+                const fs = require('fs');
+                const rl = require('readline').createInterface({input: process.stdin});
+                const send = m => process.stdout.write(JSON.stringify(m) + '\\n');
+                const tool = name => ({name, description: 'tool ' + name, inputSchema: {type: 'object'}});
+                let extra = false;
+                rl.on('line', line => {
+                  const m = JSON.parse(line);
+                  if (m.method === 'initialize') {
+                    send({jsonrpc: '2.0', id: m.id, result: {protocolVersion: '2025-11-25',
+                      capabilities: {tools: {listChanged: true}}, serverInfo: {name: 'pager', version: '1'}}});
+                  } else if (m.method === 'tools/list') {
+                    const page = m.params.cursor === 'page-2'
+                      ? {tools: [tool('second')].concat(extra ? [tool('third')] : [])}
+                      : {tools: [tool('first')], nextCursor: 'page-2'};
+                    send({jsonrpc: '2.0', id: m.id, result: page});
+                  } else if (m.method === 'tools/call' && m.params.name === 'change') {
+                    extra = true;
+                    send({jsonrpc: '2.0', method: 'notifications/tools/list_changed'});
+                    send({jsonrpc: '2.0', id: m.id, result: {content: [{type: 'text', text: 'changed'}]}});
+                  } else if (m.method === 'notifications/cancelled') {
+                    fs.appendFileSync(%s, JSON.stringify(m.params) + '\\n');
+                  }
+                });
+                """.formatted(Json.write(Json.MAPPER.valueToTree(cancellations.toString()))));
+        McpClient c = connect("pager", new McpClient.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(2)),
+                "node", script.toString());
+        c.initialize("test");
+        return c;
+    }
+
+    @Test
+    void toolsAreListedAcrossPagesAndRefetchedWhenTheServerSaysTheyChanged() throws Exception {
+        McpClient c = pagingServer(root.resolve("cancelled.log"));
+
+        assertThat(c.listTools()).extracting(McpClient.ToolSpec::name).containsExactly("first", "second");
+        assertThat(ToolResults.output(c.callTool("change", Json.object(), new Cancellation())).text())
+                .isEqualTo("changed");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (c.tools().size() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(c.tools()).extracting(McpClient.ToolSpec::name).containsExactly("first", "second", "third");
+    }
+
+    @Test
+    void aCancelledOrTimedOutCallIsCancelledOnTheServerToo() throws Exception {
+        Path log = root.resolve("cancelled.log");
+        McpClient c = pagingServer(log);
+        Cancellation cancel = new Cancellation();
+        Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                return;
+            }
+            cancel.cancel();
+        });
+
+        assertThatThrownBy(() -> c.callTool("slow", Json.object(), cancel)).hasMessage("interrupted");
+        assertThatThrownBy(() -> c.callTool("slow", Json.object(), new Cancellation()))
+                .hasMessage("MCP server pager did not answer tools/call within 2 s");
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((!Files.exists(log) || Files.readAllLines(log).size() < 2) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        List<String> lines = Files.readAllLines(log);
+        assertThat(lines).hasSize(2);
+        assertThat(Json.parse(lines.get(0)).path("reason").asText()).isEqualTo("the turn was cancelled");
+        assertThat(Json.parse(lines.get(1)).path("reason").asText()).isEqualTo("timed out");
+        assertThat(Json.parse(lines.get(0)).path("requestId").asLong())
+                .isLessThan(Json.parse(lines.get(1)).path("requestId").asLong());
+        assertThat(c.failure()).isEmpty();
+    }
 }
