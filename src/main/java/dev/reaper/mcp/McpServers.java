@@ -1,9 +1,11 @@
 package dev.reaper.mcp;
 
 import dev.reaper.config.McpConfig;
+import dev.reaper.mcp.client.HttpTransport;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.mcp.client.StdioTransport;
 import dev.reaper.tools.Tool;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -168,8 +170,20 @@ public final class McpServers implements AutoCloseable {
                 StdioTransport t = StdioTransport.launch(server.name(), s.command(), root, env, stopGrace);
                 yield new McpClient(server.name(), t, root, timeouts);
             }
-            case McpConfig.Http h -> throw new McpFailure("MCP server " + server.name() + " is an HTTP server ("
-                    + h.url() + "); this version of Reaper speaks to MCP servers over stdio only");
+            case McpConfig.Http h -> {
+                Map<String, String> headers = new LinkedHashMap<>(h.headers());
+                if (h.bearerTokenEnv().isPresent()) {
+                    String var = h.bearerTokenEnv().get();
+                    String token = environment.get(var);
+                    if (token == null || token.isBlank()) {
+                        throw new McpFailure("MCP server " + server.name() + " needs a bearer token in " + var
+                                + " (bearer_token_env_var), which is not set");
+                    }
+                    headers.put("Authorization", "Bearer " + token);
+                }
+                yield new McpClient(server.name(), new HttpTransport(server.name(), URI.create(h.url()), headers,
+                        Duration.ofSeconds(10)), root, timeouts);
+            }
         };
     }
 

@@ -44,17 +44,17 @@ class McpCommandTest {
     @Test
     void anHttpServerInUserScopeIsListedWithoutItsHeaderValues() throws Exception {
         CliRun.Result added = cli().run("mcp", "add", "--transport", "http", "--scope", "user", "web",
-                "https://mcp.example.com/mcp", "--header", "Authorization: Bearer sekrit-token");
+                "http://127.0.0.1:9/mcp", "--header", "Authorization: Bearer sekrit-token");
 
         assertThat(added.exitCode()).as(added.err()).isZero();
         assertThat(added.out()).doesNotContain("sekrit");
         assertThat(Files.readString(home.resolve("mcp.json"))).contains("\"type\" : \"http\"")
                 .contains("\"Authorization\" : \"Bearer sekrit-token\"");
         CliRun.Result list = cli().run("mcp", "list");
-        assertThat(list.out()).contains("web", "http", "https://mcp.example.com/mcp (headers Authorization)",
+        assertThat(list.out()).contains("web", "http", "http://127.0.0.1:9/mcp (headers Authorization)",
                 "failed:").doesNotContain("sekrit");
         CliRun.Result noStart = cli().run("mcp", "list", "--no-start");
-        assertThat(noStart.out()).contains("https://mcp.example.com/mcp").doesNotContain("failed");
+        assertThat(noStart.out()).contains("http://127.0.0.1:9/mcp").doesNotContain("failed");
     }
 
     @Test

@@ -142,6 +142,7 @@ public final class McpClient implements AutoCloseable {
         info = new ServerInfo(version, r.path("serverInfo").path("name").asText(name),
                 r.path("serverInfo").path("version").asText(""), r.path("capabilities"),
                 Optional.ofNullable(Json.text(r, "instructions")));
+        transport.negotiated(version);
         notify(Mcp.INITIALIZED, null);
         return info;
     }
@@ -221,6 +222,9 @@ public final class McpClient implements AutoCloseable {
                     }
                 } catch (ExecutionException e) {
                     if (e.getCause() instanceof ErrorResponse r) {
+                        if (r.error().code() == JsonRpc.NOT_DELIVERED) {
+                            throw new McpFailure(r.error().message());
+                        }
                         throw r;
                     }
                     throw new McpFailure(e.getCause().getMessage());

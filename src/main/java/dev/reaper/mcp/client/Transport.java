@@ -21,6 +21,10 @@ public interface Transport extends AutoCloseable {
 
     void send(String json) throws McpFailure;
 
+    /** The protocol revision the handshake settled on; HTTP sends it with every later request. */
+    default void negotiated(String protocolVersion) {
+    }
+
     /** Ends the connection, and the server process if there is one; returns when it is gone. */
     @Override
     void close();

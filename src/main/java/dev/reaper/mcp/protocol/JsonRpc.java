@@ -16,6 +16,11 @@ public final class JsonRpc {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
+    /**
+     * Reaper's own, never sent: a transport says with it that a request got no answer from the server (it
+     * could not be delivered, or the reply was an HTTP error).
+     */
+    public static final int NOT_DELIVERED = -32099;
 
     private JsonRpc() {}
 
