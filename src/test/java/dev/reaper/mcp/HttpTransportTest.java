@@ -9,7 +9,14 @@ import dev.reaper.mcp.client.McpClient;
 import dev.reaper.protocol.Cancellation;
 import dev.reaper.testing.Peers;
 import dev.reaper.tools.ToolOutput;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -87,5 +94,67 @@ class HttpTransportTest {
                     .hasMessageStartingWith("MCP server gone: cannot reach http://127.0.0.1:" + port + "/mcp")
                     .message().doesNotContain("sekrit");
         }
+    }
+
+    /**
+     * A loopback server that gives a new session at each initialize and forgets it on demand: a request with a
+     * forgotten session gets 404, after which the client must initialize again and retry.
+     */
+    @Test
+    void aForgottenSessionIsInitializedAgainAndTheRequestRetried() throws Exception {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        String[] valid = {null};
+        int[] sessions = {0};
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/mcp", ex -> {
+            JsonNode m = Json.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String session = ex.getRequestHeaders().getFirst("Mcp-Session-Id");
+            String method = m.path("method").asText();
+            seen.add(method + " session=" + session + " version="
+                    + ex.getRequestHeaders().getFirst("MCP-Protocol-Version"));
+            if (method.equals("initialize")) {
+                valid[0] = "s" + ++sessions[0];
+                ex.getResponseHeaders().add("Mcp-Session-Id", valid[0]);
+                reply(ex, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"protocolVersion\":"
+                        + "\"2025-06-18\",\"capabilities\":{},\"serverInfo\":{\"name\":\"f\",\"version\":\"1\"}}}");
+            } else if (!valid[0].equals(session)) {
+                reply(ex, 404, "");
+            } else if (!m.has("id")) {
+                reply(ex, 202, "");
+            } else {
+                reply(ex, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id")
+                        + ",\"result\":{\"tools\":[{\"name\":\"t\",\"inputSchema\":{\"type\":\"object\"}}]}}");
+            }
+        });
+        http.start();
+        URI url = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/mcp");
+        try (McpClient c = new McpClient("f", new HttpTransport("f", url, Map.of(), Duration.ofSeconds(5)), root,
+                McpClientTest.QUICK)) {
+            c.initialize("test");
+            while (seen.size() < 2) {
+                Thread.sleep(10); // notifications/initialized is on its way
+            }
+            valid[0] = "forgotten";
+
+            assertThat(c.listTools()).extracting(McpClient.ToolSpec::name).containsExactly("t");
+        } finally {
+            http.stop(0);
+        }
+        assertThat(seen).containsSubsequence("initialize session=null version=null",
+                "notifications/initialized session=s1 version=2025-06-18",
+                "tools/list session=s1 version=2025-06-18",
+                "initialize session=null version=2025-06-18",
+                "notifications/initialized session=s2 version=2025-06-18",
+                "tools/list session=s2 version=2025-06-18");
+    }
+
+    private static void reply(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            ex.getResponseBody().write(bytes);
+        }
+        ex.close();
     }
 }

@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * carry the server's own requests before the response). The session id the server gives at initialize and
  * the negotiated revision go with every later request. A request that fails at the HTTP level comes back to
  * the client as an error response for that request, saying the status; header values (credentials) are
- * never in an error or the log. {@link #close} ends the session with DELETE.
+ * never in an error or the log. A 404 for a session means the server forgot it: the client is told, and
+ * initializes again. {@link #close} ends the session with DELETE.
  */
 public final class HttpTransport implements Transport {
 
@@ -93,10 +94,13 @@ public final class HttpTransport implements Transport {
         response.headers().firstValue("Mcp-Session-Id").ifPresent(s -> sessionId = s);
         int status = response.statusCode();
         try (InputStream body = response.body()) {
-            if (status == 404 && sessionId != null && response.request().headers().firstValue("Mcp-Session-Id")
-                    .isPresent()) {
-                sessionId = null;
-                id.ifPresent(i -> fail(i, "MCP server " + name + " ended the session (HTTP 404)"));
+            Optional<String> sent = response.request().headers().firstValue("Mcp-Session-Id");
+            if (status == 404 && sent.isPresent()) {
+                if (sent.get().equals(sessionId)) {
+                    sessionId = null;
+                }
+                id.ifPresent(i -> listener.message(Json.write(JsonRpc.error(i, JsonRpc.SESSION_EXPIRED,
+                        "MCP server " + name + " ended the session (HTTP 404)"))));
                 return;
             }
             if (status >= 400) {

@@ -59,6 +59,7 @@ public final class McpClient implements AutoCloseable {
     private volatile String broken;
     private volatile ServerInfo info;
     private volatile List<ToolSpec> tools = List.of();
+    private volatile String clientVersion = "";
 
     /** A request waiting for its response; progress moves its deadline. */
     private static final class Pending {
@@ -122,6 +123,7 @@ public final class McpClient implements AutoCloseable {
      * server's revision is one Reaper speaks, then {@code notifications/initialized}.
      */
     public ServerInfo initialize(String clientVersion) throws McpFailure {
+        this.clientVersion = clientVersion;
         ObjectNode params = Json.object();
         params.put("protocolVersion", Mcp.PROTOCOL_VERSION);
         params.putObject("capabilities").putObject("roots").put("listChanged", false);
@@ -196,6 +198,20 @@ public final class McpClient implements AutoCloseable {
      *                       broken connection
      */
     public JsonNode request(String method, JsonNode params, Duration timeout, Cancellation cancel)
+            throws McpFailure, ErrorResponse {
+        try {
+            return requestOnce(method, params, timeout, cancel);
+        } catch (ErrorResponse e) {
+            if (e.error().code() != JsonRpc.SESSION_EXPIRED || method.equals(Mcp.INITIALIZE)) {
+                throw e;
+            }
+            LOG.info("mcp " + name + ": the server ended the session; initializing again");
+            initialize(clientVersion);
+            return requestOnce(method, params, timeout, cancel);
+        }
+    }
+
+    private JsonNode requestOnce(String method, JsonNode params, Duration timeout, Cancellation cancel)
             throws McpFailure, ErrorResponse {
         checkUsable();
         long id = ids.incrementAndGet();

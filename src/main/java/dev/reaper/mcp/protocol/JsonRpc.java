@@ -21,6 +21,8 @@ public final class JsonRpc {
      * could not be delivered, or the reply was an HTTP error).
      */
     public static final int NOT_DELIVERED = -32099;
+    /** Reaper's own, never sent: the server no longer knows the session (HTTP 404); initialize again. */
+    public static final int SESSION_EXPIRED = -32098;
 
     private JsonRpc() {}
 
