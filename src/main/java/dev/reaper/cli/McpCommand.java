@@ -66,7 +66,8 @@ public final class McpCommand {
         @Override
         public Integer call() {
             PrintWriter out = mcp.out();
-            try (Reaper app = Reaper.boot(mcp.root.launch.env(), mcp.root.workingDirectory(), Clock.systemDefaultZone())) {
+            try (Reaper app = Reaper.boot(mcp.root.launch.env(), mcp.root.workingDirectory(),
+                    Clock.systemDefaultZone())) {
                 McpConfig config = app.mcpConfig();
                 config.warnings().forEach(w -> out.println("warning: " + w));
                 if (config.servers().isEmpty()) {

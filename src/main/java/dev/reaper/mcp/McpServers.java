@@ -72,11 +72,13 @@ public final class McpServers implements AutoCloseable {
     }
 
     /**
-     * The tools of every server that starts, as {@code mcp__SERVER__TOOL}; waits for the servers' starts. What
+     * The tools of every server that starts, as {@code mcp__SERVER__TOOL}, and the resource tools when a server
+     * has resources (see {@link ResourceTools}); waits for the servers' starts. What
      * went wrong (config warnings, servers that failed) goes to {@code notices}, each only the first time.
      */
     public List<Tool> tools(Consumer<String> notices) {
         List<Tool> out = new ArrayList<>();
+        List<McpClient> up = new ArrayList<>();
         Set<String> taken = new LinkedHashSet<>();
         for (String w : config.warnings()) {
             once(w, notices);
@@ -87,6 +89,7 @@ public final class McpServers implements AutoCloseable {
                 continue;
             }
             McpClient client = start(s.server()).join();
+            up.add(client);
             for (McpClient.ToolSpec spec : client.tools()) {
                 String name = ToolNames.of(client.name(), spec.name());
                 if (taken.add(name)) {
@@ -97,6 +100,7 @@ public final class McpServers implements AutoCloseable {
                 }
             }
         }
+        out.addAll(ResourceTools.of(up));
         return out;
     }
 

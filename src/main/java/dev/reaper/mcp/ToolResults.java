@@ -42,7 +42,8 @@ public final class ToolResults {
         return result.path("isError").asBoolean(false) ? ToolOutput.error(text) : ToolOutput.ok(text);
     }
 
-    private static String resource(JsonNode r) {
+    /** One resource's contents: its text under a line naming it, or a line for binary contents. */
+    static String resource(JsonNode r) {
         String head = "[resource " + r.path("uri").asText("") + "]";
         if (r.has("text")) {
             return head + "\n" + r.path("text").asText("");

@@ -58,7 +58,8 @@ class McpConfigTest {
         McpConfig m = McpConfig.load(c, user(), project(), true);
 
         assertThat(m.warnings()).isEmpty();
-        assertThat(m.servers()).extracting(McpConfig.Server::name).containsExactly("fs", "github", "docs", "remote");
+        assertThat(m.servers()).extracting(McpConfig.Server::name)
+                .containsExactly("fs", "github", "docs", "remote");
         assertThat(m.servers().get(0).transport()).isEqualTo(new McpConfig.Stdio(
                 List.of("npx", "-y", "@modelcontextprotocol/server-filesystem", "."), Map.of()));
         assertThat(m.servers().get(0).source()).isEqualTo(project().toString());

@@ -50,6 +50,9 @@ public final class McpClient implements AutoCloseable {
     /** One tool as the server lists it. */
     public record ToolSpec(String name, String description, JsonNode inputSchema) {}
 
+    /** One resource as the server lists it; the strings are empty when the server leaves them out. */
+    public record ResourceSpec(String uri, String name, String description, String mimeType) {}
+
     private final String name;
     private final Transport transport;
     private final Path root;
@@ -152,6 +155,39 @@ public final class McpClient implements AutoCloseable {
     /** The server's tools, every page of them ({@code nextCursor}); kept for {@link #tools()}. */
     public List<ToolSpec> listTools() throws McpFailure {
         List<ToolSpec> all = new ArrayList<>();
+        for (JsonNode t : pages(Mcp.TOOLS_LIST, "tools", "its tools", new Cancellation())) {
+            all.add(new ToolSpec(t.path("name").asText(), t.path("description").asText(""),
+                    t.has("inputSchema") ? t.get("inputSchema") : Json.object().put("type", "object")));
+        }
+        tools = List.copyOf(all);
+        return tools;
+    }
+
+    /** Whether the server said, at initialize, that it has resources. */
+    public boolean offersResources() {
+        return info != null && info.capabilities().has("resources");
+    }
+
+    /** The server's resources, every page of them. */
+    public List<ResourceSpec> listResources(Cancellation cancel) throws McpFailure {
+        List<ResourceSpec> all = new ArrayList<>();
+        for (JsonNode r : pages(Mcp.RESOURCES_LIST, "resources", "its resources", cancel)) {
+            all.add(new ResourceSpec(r.path("uri").asText(), r.path("name").asText(""),
+                    r.path("description").asText(""), r.path("mimeType").asText("")));
+        }
+        return all;
+    }
+
+    /** The contents of one resource ({@code contents}: text or base64 blobs, each with its URI). */
+    public JsonNode readResource(String uri, Cancellation cancel) throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("uri", uri);
+        return request(Mcp.RESOURCES_READ, params, timeouts.request(), cancel).path("contents");
+    }
+
+    /** The items of a paginated list, following {@code nextCursor} to the last page. */
+    private List<JsonNode> pages(String method, String field, String what, Cancellation cancel) throws McpFailure {
+        List<JsonNode> all = new ArrayList<>();
         String cursor = null;
         do {
             ObjectNode params = Json.object();
@@ -160,18 +196,14 @@ public final class McpClient implements AutoCloseable {
             }
             JsonNode page;
             try {
-                page = request(Mcp.TOOLS_LIST, params, timeouts.request(), new Cancellation());
+                page = request(method, params, timeouts.request(), cancel);
             } catch (ErrorResponse e) {
-                throw new McpFailure("MCP server " + name + " could not list its tools: " + e.getMessage());
+                throw new McpFailure("MCP server " + name + " could not list " + what + ": " + e.getMessage());
             }
-            for (JsonNode t : page.path("tools")) {
-                all.add(new ToolSpec(t.path("name").asText(), t.path("description").asText(""),
-                        t.has("inputSchema") ? t.get("inputSchema") : Json.object().put("type", "object")));
-            }
+            page.path(field).forEach(all::add);
             cursor = Json.text(page, "nextCursor");
         } while (cursor != null && !cursor.isEmpty());
-        tools = List.copyOf(all);
-        return tools;
+        return all;
     }
 
     /** The tools listed last. */
@@ -361,7 +393,7 @@ public final class McpClient implements AutoCloseable {
                 listTools();
                 LOG.info("mcp " + name + ": the tool list changed; it now has " + tools.size() + " tools");
             } catch (McpFailure e) {
-                LOG.warning(e.getMessage());
+                LOG.log(broken == null ? Level.WARNING : Level.FINE, e.getMessage()); // closing: nothing to say
             }
         });
     }

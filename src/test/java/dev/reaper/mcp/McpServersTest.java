@@ -1,0 +1,109 @@
+package dev.reaper.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.reaper.config.McpConfig;
+import dev.reaper.json.Json;
+import dev.reaper.testing.Peers;
+import dev.reaper.testing.ToolWorkspace;
+import dev.reaper.tools.Tool;
+import dev.reaper.tools.ToolOutput;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The servers of a workspace as a session sees them: the tools of those that start (and the resource tools),
+ * each failure said once, and nothing left running after close.
+ */
+class McpServersTest {
+
+    @TempDir
+    Path root;
+
+    McpServers servers(McpConfig.Server... servers) {
+        return new McpServers(new McpConfig(List.of(servers), List.of()), root, System.getenv(), McpClientTest.QUICK,
+                Duration.ofMillis(500), "test");
+    }
+
+    static McpConfig.Server stdio(String name, String... command) {
+        return new McpConfig.Server(name, new McpConfig.Stdio(List.of(command), Map.of()), "test");
+    }
+
+    @Test
+    void theToolsOfTheServersThatStartAndEachFailureOnce() throws Exception {
+        String everything = Peers.program("mcp-server-everything").toString();
+        List<String> notices = new ArrayList<>();
+        McpConfig.Server missing = stdio("missing", root.resolve("nope").toString());
+        try (McpServers s = servers(stdio("everything", everything), missing)) {
+            List<String> names = s.tools(notices::add).stream().map(Tool::name).toList();
+            List<String> again = s.tools(notices::add).stream().map(Tool::name).toList();
+
+            assertThat(names).contains("mcp__everything__echo", "mcp__everything__get-sum",
+                    "mcp_list_resources", "mcp_read_resource").noneMatch(n -> n.startsWith("mcp__missing"));
+            assertThat(again).isEqualTo(names);
+            assertThat(notices).singleElement().asString().startsWith("MCP server missing could not be started")
+                    .endsWith("its tools are not available in this session");
+            assertThat(s.statuses()).extracting(st -> st.tools().isPresent()).containsExactly(true, false);
+        }
+    }
+
+    @Test
+    void resourcesAreListedAndRead() throws Exception {
+        String everything = Peers.program("mcp-server-everything").toString();
+        ToolWorkspace ws = new ToolWorkspace(root);
+        try (McpServers s = servers(stdio("everything", everything))) {
+            List<Tool> tools = s.tools(n -> { });
+            Tool list = tools.stream().filter(t -> t.name().equals("mcp_list_resources")).findFirst().orElseThrow();
+            Tool read = tools.stream().filter(t -> t.name().equals("mcp_read_resource")).findFirst().orElseThrow();
+
+            ToolOutput listed = list.run(Json.object(), ws.context());
+            assertThat(listed.text()).contains("everything: demo://resource/static/document/");
+            String uri = listed.text().lines().filter(l -> l.contains("demo://resource/static/document/")).findFirst()
+                    .orElseThrow().replaceFirst("^everything: (\\S+).*$", "$1");
+            ToolOutput content = read.run(Json.parse("{\"server\":\"everything\",\"uri\":\"" + uri + "\"}"),
+                    ws.context());
+            assertThat(content.isError()).isFalse();
+            assertThat(content.text()).startsWith("[resource " + uri + "]\n").hasSizeGreaterThan(uri.length() + 20);
+        }
+    }
+
+    @Test
+    void namesAreCleanedAndCutForProviders() {
+        assertThat(ToolNames.of("my server", "do.it/now")).isEqualTo("mcp__my_server__do_it_now");
+        assertThat(ToolNames.of("s", "x".repeat(100))).hasSize(64).startsWith("mcp__s__xxx");
+    }
+
+    @Test
+    void contentBlocksBecomeTextForTheModel() {
+        ToolOutput out = ToolResults.output(Json.parse("""
+                {"content": [{"type": "text", "text": "hello"},
+                  {"type": "image", "mimeType": "image/png", "data": "iVBORw0KGgo="},
+                  {"type": "resource", "resource": {"uri": "file:///a.txt", "text": "A"}},
+                  {"type": "resource_link", "uri": "file:///b.txt", "name": "b"}],
+                 "isError": true}
+                """));
+        assertThat(out).isEqualTo(ToolOutput.error("hello\n[image: image/png, 8 bytes, not shown]\n"
+                + "[resource file:///a.txt]\nA\n[resource link: file:///b.txt b]"));
+        assertThat(ToolResults.output(Json.parse("{\"content\": [], \"structuredContent\": {\"t\": 1}}")))
+                .isEqualTo(ToolOutput.ok("{\"t\":1}"));
+    }
+
+    @Test
+    void closingStopsEveryServer() throws Exception {
+        String everything = Peers.program("mcp-server-everything").toString();
+        McpServers s = servers(stdio("a", everything), stdio("b", everything));
+        s.tools(n -> { });
+        List<ProcessHandle> running = ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("server-everything")).toList();
+        assertThat(running).isNotEmpty();
+
+        s.close();
+
+        assertThat(running).noneMatch(ProcessHandle::isAlive);
+    }
+}
