@@ -74,4 +74,16 @@ class McpCommandTest {
         assertThat(r.exitCode()).isNotZero();
         assertThat(r.err()).contains("no MCP server nothing in");
     }
+
+    @Test
+    void doctorShowsTheServersWithoutStartingThem() throws Exception {
+        Files.writeString(home.resolve("config.toml"), "[mcp_servers.docs]\ncommand = \"docs-server\"\n"
+                + "env = { DOCS_TOKEN = \"sekrit\" }\n");
+
+        CliRun.Result r = cli().run("doctor");
+
+        assertThat(r.out()).contains("MCP servers (started with each session; 'reaper mcp list' checks them)\n"
+                + "  docs  stdio  docs-server (env DOCS_TOKEN)  (" + home.resolve("config.toml") + ")\n")
+                .doesNotContain("sekrit");
+    }
 }
