@@ -167,15 +167,17 @@ public final class McpServers implements AutoCloseable {
     }
 
     private McpClient connect(McpConfig.Server server) throws McpFailure {
+        Variables vars = new Variables(server.name(), environment);
         return switch (server.transport()) {
             case McpConfig.Stdio s -> {
                 Map<String, String> env = new HashMap<>(environment);
-                env.putAll(s.env());
-                StdioTransport t = StdioTransport.launch(server.name(), s.command(), root, env, stopGrace);
+                env.putAll(vars.expand(s.env(), "its env"));
+                StdioTransport t = StdioTransport.launch(server.name(), vars.expand(s.command(), "its command"),
+                        root, env, stopGrace);
                 yield new McpClient(server.name(), t, root, timeouts);
             }
             case McpConfig.Http h -> {
-                Map<String, String> headers = new LinkedHashMap<>(h.headers());
+                Map<String, String> headers = vars.expand(h.headers(), "its headers");
                 if (h.bearerTokenEnv().isPresent()) {
                     String var = h.bearerTokenEnv().get();
                     String token = environment.get(var);
@@ -185,8 +187,8 @@ public final class McpServers implements AutoCloseable {
                     }
                     headers.put("Authorization", "Bearer " + token);
                 }
-                yield new McpClient(server.name(), new HttpTransport(server.name(), URI.create(h.url()), headers,
-                        Duration.ofSeconds(10)), root, timeouts);
+                yield new McpClient(server.name(), new HttpTransport(server.name(),
+                        URI.create(vars.expand(h.url(), "its url")), headers, Duration.ofSeconds(10)), root, timeouts);
             }
         };
     }

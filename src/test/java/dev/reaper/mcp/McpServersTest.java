@@ -1,6 +1,7 @@
 package dev.reaper.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.reaper.config.McpConfig;
 import dev.reaper.json.Json;
@@ -105,5 +106,25 @@ class McpServersTest {
         s.close();
 
         assertThat(running).noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void variablesAreExpandedWhenAServerStarts() throws Exception {
+        Variables vars = new Variables("gh", Map.of("TOKEN", "abc", "EMPTY", ""));
+
+        assertThat(vars.expand("Bearer ${TOKEN}", "its headers")).isEqualTo("Bearer abc");
+        assertThat(vars.expand("${EMPTY:-x}/${MISSING:-https://d.example}", "its url"))
+                .isEqualTo("x/https://d.example");
+        assertThat(vars.expand("cost: $5 {not a ref}", "its command")).isEqualTo("cost: $5 {not a ref}");
+        assertThatThrownBy(() -> vars.expand("Bearer ${GH_TOKEN}", "its headers"))
+                .hasMessage("MCP server gh uses ${GH_TOKEN} in its headers, which is not set");
+
+        String everything = Peers.program("mcp-server-everything").toString();
+        Path bin = Path.of(everything).getParent();
+        try (McpServers s = new McpServers(new McpConfig(List.of(stdio("e", "${PEERS_BIN}/mcp-server-everything")),
+                List.of()), root, Map.of("PEERS_BIN", bin.toString(), "PATH", System.getenv("PATH")),
+                McpClientTest.QUICK, Duration.ofMillis(500), "test")) {
+            assertThat(s.tools(n -> { }).stream().map(Tool::name)).contains("mcp__e__echo");
+        }
     }
 }
