@@ -148,6 +148,55 @@ class HttpTransportTest {
                 "tools/list session=s2 version=2025-06-18");
     }
 
+    /** A loopback server that says, on its GET stream, that its tools changed; the client lists them again. */
+    @Test
+    void whatTheServerSendsOnItsStreamIsHandled() throws Exception {
+        int[] lists = {0};
+        HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        http.createContext("/mcp", ex -> {
+            if (ex.getRequestMethod().equals("GET")) {
+                ex.getResponseHeaders().add("Content-Type", "text/event-stream");
+                ex.sendResponseHeaders(200, 0);
+                ex.getResponseBody().write(("data: {\"jsonrpc\":\"2.0\",\"method\":"
+                        + "\"notifications/tools/list_changed\"}\n\n").getBytes(StandardCharsets.UTF_8));
+                ex.getResponseBody().flush();
+                ex.close();
+                return;
+            }
+            if (ex.getRequestMethod().equals("DELETE")) {
+                reply(ex, 200, "");
+                return;
+            }
+            JsonNode m = Json.parse(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String method = m.path("method").asText();
+            if (method.equals("initialize")) {
+                reply(ex, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"protocolVersion\":"
+                        + "\"2025-11-25\",\"capabilities\":{},\"serverInfo\":{\"name\":\"f\",\"version\":\"1\"}}}");
+            } else if (!m.has("id")) {
+                reply(ex, 202, "");
+            } else {
+                String tool = ++lists[0] == 1 ? "old" : "new";
+                reply(ex, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + m.get("id") + ",\"result\":{\"tools\":[{\"name\":\""
+                        + tool + "\",\"inputSchema\":{\"type\":\"object\"}}]}}");
+            }
+        });
+        http.start();
+        URI url = URI.create("http://127.0.0.1:" + http.getAddress().getPort() + "/mcp");
+        try (McpClient c = new McpClient("f", new HttpTransport("f", url, Map.of(), Duration.ofSeconds(5)), root,
+                McpClientTest.QUICK)) {
+            c.initialize("test");
+            c.listTools();
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (!c.tools().get(0).name().equals("new") && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(c.tools()).extracting(McpClient.ToolSpec::name).containsExactly("new");
+        } finally {
+            http.stop(0);
+        }
+    }
+
     private static void reply(HttpExchange ex, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().add("Content-Type", "application/json");

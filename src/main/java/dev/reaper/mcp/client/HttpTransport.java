@@ -16,6 +16,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 /**
@@ -25,7 +29,8 @@ import java.util.logging.Logger;
  * the negotiated revision go with every later request. A request that fails at the HTTP level comes back to
  * the client as an error response for that request, saying the status; header values (credentials) are
  * never in an error or the log. A 404 for a session means the server forgot it: the client is told, and
- * initializes again. {@link #close} ends the session with DELETE.
+ * initializes again. After the handshake a GET stream carries what the server sends unasked. {@link #close}
+ * ends the session with DELETE.
  */
 public final class HttpTransport implements Transport {
 
@@ -39,6 +44,8 @@ public final class HttpTransport implements Transport {
     private volatile String sessionId;
     private volatile String protocolVersion;
     private volatile boolean closed;
+    private volatile CompletableFuture<?> lastPost = CompletableFuture.completedFuture(null);
+    private volatile InputStream stream;
 
     /** @param headers sent with every request, as given (an Authorization header among them, say) */
     public HttpTransport(String name, URI url, Map<String, String> headers, Duration connectTimeout) {
@@ -67,8 +74,8 @@ public final class HttpTransport implements Transport {
         HttpRequest.Builder b = request().header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream()).whenComplete((response, error) ->
-                Thread.ofVirtual().name("reaper-mcp-" + name + "-http").start(() -> {
+        lastPost = http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofInputStream())
+                .whenComplete((response, error) -> Thread.ofVirtual().name("reaper-mcp-" + name + "-http").start(() -> {
                     if (error != null) {
                         id.ifPresent(i -> fail(i, "MCP server " + name + ": cannot reach " + url + ": "
                                 + describe(error)));
@@ -76,6 +83,45 @@ public final class HttpTransport implements Transport {
                         receive(response, id);
                     }
                 }));
+        if (id.isEmpty()) {
+            // a notification is accepted (202) before what follows is sent, so the server sees them in order
+            try {
+                lastPost.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.fine(() -> "mcp " + name + ": a notification was not accepted: " + describe(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Once the initialized notification has been delivered, opens the GET stream on which the server sends
+     * notifications and requests of its own (a list that changed); a server without one answers 405.
+     */
+    @Override
+    public void ready() {
+        lastPost.whenComplete((r, e) -> {
+            if (closed) {
+                return;
+            }
+            http.sendAsync(request().header("Accept", "text/event-stream").GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream()).whenComplete((response, error) -> {
+                        if (error != null || response.statusCode() != 200) {
+                            LOG.fine(() -> "mcp " + name + ": no stream from the server ("
+                                    + (error != null ? describe(error) : "HTTP " + response.statusCode()) + ")");
+                            return;
+                        }
+                        stream = response.body();
+                        Thread.ofVirtual().name("reaper-mcp-" + name + "-stream").start(() -> {
+                            try (InputStream body = response.body()) {
+                                events(body);
+                            } catch (IOException io) {
+                                // the stream ended: the server or Reaper closed it
+                            }
+                        });
+                    });
+        });
     }
 
     private HttpRequest.Builder request() {
@@ -165,6 +211,14 @@ public final class HttpTransport implements Transport {
             return;
         }
         closed = true;
+        InputStream open = stream;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
         if (sessionId != null) {
             try {
                 http.send(request().timeout(Duration.ofSeconds(2)).DELETE().build(),

@@ -149,6 +149,7 @@ public final class McpClient implements AutoCloseable {
                 Optional.ofNullable(Json.text(r, "instructions")));
         transport.negotiated(version);
         notify(Mcp.INITIALIZED, null);
+        transport.ready();
         return info;
     }
 

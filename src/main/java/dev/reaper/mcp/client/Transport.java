@@ -25,6 +25,10 @@ public interface Transport extends AutoCloseable {
     default void negotiated(String protocolVersion) {
     }
 
+    /** The handshake is done: HTTP opens its stream for what the server sends unasked. */
+    default void ready() {
+    }
+
     /** Ends the connection, and the server process if there is one; returns when it is gone. */
     @Override
     void close();
