@@ -20,7 +20,8 @@ import java.util.Set;
  * and {@code enabled}), and the workspace's {@code .mcp.json} (Claude Code's format:
  * {@code {"mcpServers": {NAME: {command, args, env} | {type: "http", url, headers}}}}). A project's
  * {@code .mcp.json} starts programs, so it is read only in a trusted workspace (as {@code [mcp_servers]} in a
- * project config.toml, which {@link WorkspaceTrust} drops).
+ * project config.toml, which {@link WorkspaceTrust} drops). {@code ${VAR}} and {@code ${VAR:-default}} in
+ * commands, arguments, variables, URLs and headers are expanded when a server starts, not here.
  *
  * @param servers  the enabled servers, in the order they were first named
  * @param warnings what was ignored and why
@@ -96,7 +97,7 @@ public record McpConfig(List<Server> servers, List<String> warnings) {
     public static McpConfig load(Config c, Path userFile, Path projectFile, boolean trusted) {
         Map<String, Optional<Server>> merged = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        readJson(userFile).ifPresent(tree -> fromJson(userFile.toString(), tree, merged));
+        readJson(userFile).ifPresent(tree -> fromJson(userFile.toString(), tree, merged, warnings));
         ConfigReader r = new ConfigReader(ConfigReader.originOf(c));
         r.table(c.raw(), "mcp_servers").properties().forEach(e ->
                 merged.put(e.getKey(), fromToml(r, e.getKey(), e.getValue())));
@@ -105,7 +106,7 @@ public record McpConfig(List<Server> servers, List<String> warnings) {
             warnings.add("ignored " + projectFile + ": this workspace is not trusted, and its MCP servers would run"
                     + " programs (run 'reaper trust' in it to allow that)");
         } else {
-            project.ifPresent(tree -> fromJson(projectFile.toString(), tree, merged));
+            project.ifPresent(tree -> fromJson(projectFile.toString(), tree, merged, warnings));
         }
         return new McpConfig(merged.values().stream().flatMap(Optional::stream).toList(), warnings);
     }
@@ -124,7 +125,12 @@ public record McpConfig(List<Server> servers, List<String> warnings) {
         }
     }
 
-    private static void fromJson(String source, JsonNode tree, Map<String, Optional<Server>> into) {
+    /**
+     * The servers of an mcp.json. The file may be shared with Claude Code, so keys Reaper does not read and
+     * servers over the older SSE transport are warnings, not errors.
+     */
+    private static void fromJson(String source, JsonNode tree, Map<String, Optional<Server>> into,
+                                 List<String> warnings) {
         JsonNode servers = tree.path("mcpServers");
         if (!tree.isObject() || (tree.has("mcpServers") && !servers.isObject())) {
             throw new ConfigException(source + ": expected {\"mcpServers\": {\"NAME\": {\"command\": ...}}}");
@@ -137,18 +143,24 @@ public record McpConfig(List<Server> servers, List<String> warnings) {
             }
             s.fieldNames().forEachRemaining(k -> {
                 if (!JSON_KEYS.contains(k)) {
-                    throw new ConfigException(source + ": unknown key " + key + "." + k + " (use "
+                    warnings.add(source + ": " + key + "." + k + " is not read by Reaper (it reads "
                             + String.join(", ", JSON_KEYS.stream().sorted().toList()) + ")");
                 }
             });
             String type = s.path("type").asText(s.has("url") ? "http" : "stdio");
+            if (type.equals("sse")) {
+                warnings.add(source + ": " + key + " is left out: it uses the older SSE transport, which Reaper"
+                        + " does not speak (use its Streamable HTTP URL with \"type\": \"http\")");
+                into.put(e.getKey(), Optional.empty());
+                return;
+            }
             Transport t = switch (type) {
                 case "stdio" -> new Stdio(command(source, key, jsonString(source, s, key, "command"),
                         jsonStrings(source, s, key + ".args")), jsonMap(source, s, key + ".env"));
                 case "http", "streamable-http" -> new Http(url(source, key, jsonString(source, s, key, "url")),
                         jsonMap(source, s, key + ".headers"), Optional.empty());
                 default -> throw new ConfigException(source + ": " + key + ".type is \"" + type
-                        + "\"; use stdio or http (the older sse transport is not supported)");
+                        + "\"; use stdio or http");
             };
             into.put(e.getKey(), Optional.of(new Server(e.getKey(), t, source)));
         });

@@ -110,9 +110,9 @@ class McpConfigTest {
                 project(), true)).hasMessageContaining("unknown key mcp_servers.a.cwd");
         assertThatThrownBy(() -> McpConfig.load(toml("[mcp_servers.a]\ncommand = \"x\"\nargs = \"-v\"\n"), user(),
                 project(), true)).hasMessageContaining("'mcp_servers.a.args' must be a list of strings");
-        Files.writeString(project(), "{\"mcpServers\": {\"b\": {\"type\": \"sse\", \"url\": \"http://x\"}}}");
+        Files.writeString(project(), "{\"mcpServers\": {\"b\": {\"type\": \"ws\", \"url\": \"http://x\"}}}");
         assertThatThrownBy(() -> McpConfig.load(toml(""), user(), project(), true))
-                .hasMessageContaining("mcpServers.b.type is \"sse\"; use stdio or http");
+                .hasMessageContaining("mcpServers.b.type is \"ws\"; use stdio or http");
         Files.writeString(project(), "{\"mcpServers\": {\"b\": {\"args\": [\"x\"]}}}");
         assertThatThrownBy(() -> McpConfig.load(toml(""), user(), project(), true))
                 .hasMessageContaining(project() + ": mcpServers.b needs a command");
@@ -138,5 +138,22 @@ class McpConfigTest {
         assertThat(Files.readString(user())).contains("\"other\" : 1").doesNotContain("\"fs\"");
         assertThatThrownBy(() -> f.put("a b", new McpConfig.Stdio(List.of("x"), Map.of())))
                 .hasMessageContaining("letters, digits, _ and - only");
+    }
+
+    @Test
+    void whatClaudeCodeReadsAndReaperDoesNotIsAWarning() throws Exception {
+        Files.writeString(project(), """
+                {"mcpServers": {"old": {"type": "sse", "url": "https://x.example/sse"},
+                                "fs": {"command": "fs-server", "timeout": 5}}}
+                """);
+
+        McpConfig m = McpConfig.load(toml(""), user(), project(), true);
+
+        assertThat(m.servers()).extracting(McpConfig.Server::name).containsExactly("fs");
+        assertThat(m.warnings()).containsExactly(
+                project() + ": mcpServers.old is left out: it uses the older SSE transport, which Reaper does not"
+                        + " speak (use its Streamable HTTP URL with \"type\": \"http\")",
+                project() + ": mcpServers.fs.timeout is not read by Reaper (it reads args, command, env, headers,"
+                        + " type, url)");
     }
 }
