@@ -63,14 +63,6 @@ public final class McpServers implements AutoCloseable {
         this.clientVersion = clientVersion;
     }
 
-    public boolean isEmpty() {
-        return config.servers().isEmpty();
-    }
-
-    public List<McpConfig.Server> configured() {
-        return config.servers();
-    }
-
     /**
      * The tools of every server that starts, as {@code mcp__SERVER__TOOL}, and the resource tools when a server
      * has resources (see {@link ResourceTools}); waits for the servers' starts. What

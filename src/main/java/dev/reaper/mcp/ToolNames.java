@@ -7,7 +7,7 @@ package dev.reaper.mcp;
  */
 public final class ToolNames {
 
-    public static final int MAX = 64;
+    static final int MAX = 64;
 
     private ToolNames() {}
 

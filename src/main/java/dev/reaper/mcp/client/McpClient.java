@@ -307,7 +307,7 @@ public final class McpClient implements AutoCloseable {
         }
     }
 
-    public void notify(String method, JsonNode params) throws McpFailure {
+    private void notify(String method, JsonNode params) throws McpFailure {
         checkUsable();
         transport.send(Json.write(JsonRpc.notification(method, params)));
     }

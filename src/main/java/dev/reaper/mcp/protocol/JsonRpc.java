@@ -11,10 +11,7 @@ import java.util.Optional;
  */
 public final class JsonRpc {
 
-    public static final int PARSE_ERROR = -32700;
-    public static final int INVALID_REQUEST = -32600;
     public static final int METHOD_NOT_FOUND = -32601;
-    public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
     /**
      * Reaper's own, never sent: a transport says with it that a request got no answer from the server (it
