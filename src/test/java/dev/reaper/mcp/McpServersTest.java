@@ -8,6 +8,7 @@ import dev.reaper.json.Json;
 import dev.reaper.testing.Peers;
 import dev.reaper.testing.ToolWorkspace;
 import dev.reaper.tools.Tool;
+import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,6 +126,27 @@ class McpServersTest {
                 List.of()), root, Map.of("PEERS_BIN", bin.toString(), "PATH", System.getenv("PATH")),
                 McpClientTest.QUICK, Duration.ofMillis(500), "test")) {
             assertThat(s.tools(n -> { }).stream().map(Tool::name)).contains("mcp__e__echo");
+        }
+    }
+
+    @Test
+    void aServerThatDiesMidSessionMakesItsToolsFailWithTheReason() throws Exception {
+        String everything = Peers.program("mcp-server-everything").toString();
+        ToolWorkspace ws = new ToolWorkspace(root);
+        try (McpServers s = servers(stdio("e", everything))) {
+            Tool echo = s.tools(n -> { }).stream().filter(t -> t.name().equals("mcp__e__echo")).findFirst()
+                    .orElseThrow();
+            ProcessHandle.current().descendants()
+                    .filter(p -> p.info().commandLine().orElse("").contains("server-everything"))
+                    .forEach(ProcessHandle::destroyForcibly);
+
+            assertThatThrownBy(() -> {
+                long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+                while (System.nanoTime() < deadline) {
+                    echo.run(Json.parse("{\"message\":\"x\"}"), ws.context());
+                    Thread.sleep(50);
+                }
+            }).isInstanceOf(ToolFailure.class).hasMessageStartingWith("MCP server e exited (code");
         }
     }
 }
