@@ -152,6 +152,24 @@ class McpClientTest {
     }
 
     @Test
+    void aServerSpeakingARevisionReaperDoesNotIsRefused() throws Exception {
+        Peers.require("node");
+        Path script = root.resolve("future-server.js");
+        Files.writeString(script, """
+                require('readline').createInterface({input: process.stdin}).on('line', line => {
+                  const m = JSON.parse(line);
+                  if (m.method === 'initialize') process.stdout.write(JSON.stringify({jsonrpc: '2.0', id: m.id,
+                    result: {protocolVersion: '2099-01-01', capabilities: {}, serverInfo: {name: 'f', version: '1'}}}) + '\\n');
+                });
+                """);
+        McpClient c = connect("future", QUICK, "node", script.toString());
+
+        assertThatThrownBy(() -> c.initialize("test")).isInstanceOf(McpFailure.class)
+                .hasMessage("MCP server future speaks protocol revision \"2099-01-01\", which Reaper does not (it"
+                        + " speaks 2025-11-25, 2025-06-18, 2025-03-26, 2024-11-05)");
+    }
+
+    @Test
     void aServerThatExitsSaysSoWithItsLastWords() throws Exception {
         McpClient c = connect("dies", QUICK, "bash", "-c", "echo 'cannot open database' >&2; exit 3");
 
