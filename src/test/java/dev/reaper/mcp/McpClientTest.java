@@ -159,7 +159,8 @@ class McpClientTest {
                 require('readline').createInterface({input: process.stdin}).on('line', line => {
                   const m = JSON.parse(line);
                   if (m.method === 'initialize') process.stdout.write(JSON.stringify({jsonrpc: '2.0', id: m.id,
-                    result: {protocolVersion: '2099-01-01', capabilities: {}, serverInfo: {name: 'f', version: '1'}}}) + '\\n');
+                    result: {protocolVersion: '2099-01-01', capabilities: {},
+                             serverInfo: {name: 'f', version: '1'}}}) + '\\n');
                 });
                 """);
         McpClient c = connect("future", QUICK, "node", script.toString());
