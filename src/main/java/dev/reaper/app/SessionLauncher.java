@@ -23,6 +23,7 @@ import dev.reaper.store.Transcript;
 import dev.reaper.lsp.EditDiagnostics;
 import dev.reaper.lsp.LanguageServers;
 import dev.reaper.lsp.LspTools;
+import dev.reaper.mcp.McpServers;
 import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolRegistry;
 import dev.reaper.tools.builtin.BuiltinTools;
@@ -142,11 +143,13 @@ public final class SessionLauncher {
         if (servers.anyInstalled() && (task == null || task.withLanguageServers())) {
             offered.addAll(LspTools.all(servers));
         }
+        Supplier<List<Tool>> external = List::of;
         if (task == null) {
-            offered.addAll(app.mcpServers().tools(notice ->
-                    options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, notice))));
+            McpServers mcp = app.mcpServers();
+            mcp.tools(notice -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, notice)));
+            external = mcp::current;
         }
-        ToolRegistry tools = new ToolRegistry(offered);
+        ToolRegistry tools = new ToolRegistry(offered, external);
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember, new EditDiagnostics(servers));
         Session session = new Session(app::router, tools, executor, settings, transcript,

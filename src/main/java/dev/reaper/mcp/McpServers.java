@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 
 /**
  * The configured MCP servers of one workspace. They are all started, side by side, the first time their
@@ -48,6 +49,8 @@ public final class McpServers implements AutoCloseable {
     private final List<McpClient> launched = new ArrayList<>();
     private final Set<String> reported = new LinkedHashSet<>();
     private boolean closed;
+    private List<List<McpClient.ToolSpec>> builtFrom = List.of();
+    private List<Tool> built = List.of();
 
     /**
      * @param root        the workspace root: servers run there, and it is their one root
@@ -64,25 +67,42 @@ public final class McpServers implements AutoCloseable {
     }
 
     /**
-     * The tools of every server that starts, as {@code mcp__SERVER__TOOL}, and the resource tools when a server
-     * has resources (see {@link ResourceTools}); waits for the servers' starts. What
-     * went wrong (config warnings, servers that failed) goes to {@code notices}, each only the first time.
+     * Starts the servers (unless they were) and waits for them, saying what went wrong (config warnings, servers
+     * that failed) to {@code notices}, each only the first time; then their tools, as {@link #current}.
      */
     public List<Tool> tools(Consumer<String> notices) {
-        List<Tool> out = new ArrayList<>();
-        List<McpClient> up = new ArrayList<>();
-        Set<String> taken = new LinkedHashSet<>();
         for (String w : config.warnings()) {
             once(w, notices);
         }
         for (Status s : statuses()) {
-            if (s.failure().isPresent()) {
-                once(s.failure().get() + "; its tools are not available in this session", notices);
-                continue;
+            s.failure().ifPresent(f -> once(f + "; its tools are not available in this session", notices));
+        }
+        return current();
+    }
+
+    /**
+     * The tools of the servers that started, as {@code mcp__SERVER__TOOL}, from their lists as they are now (a
+     * server that says its list changed is asked again), and the resource tools when a server has resources
+     * (see {@link ResourceTools}). A server that has since died keeps its tools: calling one says why it fails.
+     */
+    public List<Tool> current() {
+        List<McpClient> up;
+        synchronized (this) {
+            up = started.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                    .map(CompletableFuture::join).toList();
+        }
+        List<List<McpClient.ToolSpec>> lists = up.stream().map(McpClient::tools).toList();
+        synchronized (this) {
+            if (lists.size() == builtFrom.size() && IntStream.range(0, lists.size())
+                    .allMatch(i -> lists.get(i) == builtFrom.get(i))) {
+                return built;
             }
-            McpClient client = start(s.server()).join();
-            up.add(client);
-            for (McpClient.ToolSpec spec : client.tools()) {
+        }
+        List<Tool> out = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (int i = 0; i < up.size(); i++) {
+            McpClient client = up.get(i);
+            for (McpClient.ToolSpec spec : lists.get(i)) {
                 String name = ToolNames.of(client.name(), spec.name());
                 if (taken.add(name)) {
                     out.add(new McpTool(name, client, spec));
@@ -93,7 +113,11 @@ public final class McpServers implements AutoCloseable {
             }
         }
         out.addAll(ResourceTools.of(up));
-        return out;
+        synchronized (this) {
+            builtFrom = lists;
+            built = List.copyOf(out);
+            return built;
+        }
     }
 
     private void once(String notice, Consumer<String> notices) {

@@ -231,12 +231,12 @@ class McpClientTest {
     }
 
     /**
-     * A node server with two pages of tools, whose third tool appears when asked to change the list, whose
+     * A node server with two pages of tools, whose third tool appears when "change" or "first" is called, whose
      * "slow" tool never answers, and which writes the cancellations it gets to a file.
      */
-    McpClient pagingServer(Path cancellations) throws Exception {
+    static Path pagingScript(Path dir, Path cancellations) throws Exception {
         Peers.require("node");
-        Path script = root.resolve("paging-server.js");
+        Path script = dir.resolve("paging-server.js");
         Files.writeString(script, """
                 const fs = require('fs');
                 const rl = require('readline').createInterface({input: process.stdin});
@@ -253,7 +253,7 @@ class McpClientTest {
                       ? {tools: [tool('second')].concat(extra ? [tool('third')] : [])}
                       : {tools: [tool('first')], nextCursor: 'page-2'};
                     send({jsonrpc: '2.0', id: m.id, result: page});
-                  } else if (m.method === 'tools/call' && m.params.name === 'change') {
+                  } else if (m.method === 'tools/call' && ['change', 'first'].includes(m.params.name)) {
                     extra = true;
                     send({jsonrpc: '2.0', method: 'notifications/tools/list_changed'});
                     send({jsonrpc: '2.0', id: m.id, result: {content: [{type: 'text', text: 'changed'}]}});
@@ -262,6 +262,11 @@ class McpClientTest {
                   }
                 });
                 """.formatted(Json.write(Json.MAPPER.valueToTree(cancellations.toString()))));
+        return script;
+    }
+
+    McpClient pagingServer(Path cancellations) throws Exception {
+        Path script = pagingScript(root, cancellations);
         McpClient c = connect("pager", new McpClient.Timeouts(Duration.ofSeconds(30), Duration.ofSeconds(2)),
                 "node", script.toString());
         c.initialize("test");

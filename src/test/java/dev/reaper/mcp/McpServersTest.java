@@ -8,6 +8,7 @@ import dev.reaper.json.Json;
 import dev.reaper.testing.Peers;
 import dev.reaper.testing.ToolWorkspace;
 import dev.reaper.tools.Tool;
+import dev.reaper.tools.ToolRegistry;
 import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import java.nio.file.Path;
@@ -147,6 +148,29 @@ class McpServersTest {
                     Thread.sleep(50);
                 }
             }).isInstanceOf(ToolFailure.class).hasMessageStartingWith("MCP server e exited (code");
+        }
+    }
+
+    @Test
+    void aServersChangedToolListIsWhatSessionsSeeNext() throws Exception {
+        Path script = McpClientTest.pagingScript(root, root.resolve("cancelled.log"));
+        ToolWorkspace ws = new ToolWorkspace(root);
+        try (McpServers s = servers(stdio("pager", "node", script.toString()))) {
+            assertThat(s.tools(n -> { })).extracting(Tool::name).containsExactly("mcp__pager__first",
+                    "mcp__pager__second");
+            ToolRegistry registry = new ToolRegistry(List.of(), s::current);
+
+            assertThat(s.current()).isSameAs(s.current()); // built once per list
+
+            assertThat(registry.find("mcp__pager__first").orElseThrow().run(Json.object(), ws.context()).text())
+                    .isEqualTo("changed");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (registry.names().size() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(registry.names()).containsExactly("mcp__pager__first", "mcp__pager__second",
+                    "mcp__pager__third");
         }
     }
 }
