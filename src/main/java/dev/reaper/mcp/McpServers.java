@@ -24,8 +24,9 @@ import java.util.stream.IntStream;
 
 /**
  * The configured MCP servers of one workspace. They are all started, side by side, the first time their
- * tools are wanted, and then shared by every session over the workspace. A server that cannot be started
- * (or that stops answering) is reported once and left out; the others go on. {@link #close} stops them all.
+ * tools are wanted, and then shared by every session over the workspace. A server that cannot be started is
+ * reported once and left out; the others go on. One that dies later keeps its tools, whose calls then fail
+ * saying why (Reaper does not restart it). {@link #close} stops them all.
  */
 public final class McpServers implements AutoCloseable {
 
