@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.Set;
  * The MCP servers Reaper connects to, from three places merged by name, later ones winning: the user's
  * {@code mcp.json} (beside config.toml), {@code [mcp_servers.NAME]} tables in config.toml (Codex's keys:
  * {@code command}, {@code args}, {@code env}, or {@code url}, {@code http_headers}, {@code bearer_token_env_var};
- * and {@code enabled}), and the workspace's {@code .mcp.json} (Claude Code's format:
+ * and {@code enabled}, {@code startup_timeout_sec}, {@code tool_timeout_sec}), and the workspace's
+ * {@code .mcp.json} (Claude Code's format:
  * {@code {"mcpServers": {NAME: {command, args, env} | {type: "http", url, headers}}}}). A project's
  * {@code .mcp.json} starts programs, so it is read only in a trusted workspace (as {@code [mcp_servers]} in a
  * project config.toml, which {@link WorkspaceTrust} drops). {@code ${VAR}} and {@code ${VAR:-default}} in
@@ -75,11 +77,21 @@ public record McpConfig(List<Server> servers, List<String> warnings) {
         }
     }
 
-    /** @param source the file it was read from */
-    public record Server(String name, Transport transport, String source) {}
+    /**
+     * @param source       the file it was read from
+     * @param startTimeout how long it may take to start and answer initialize, when not the default
+     * @param toolTimeout  how long a call may take, when not the default
+     */
+    public record Server(String name, Transport transport, String source, Optional<Duration> startTimeout,
+                         Optional<Duration> toolTimeout) {
+
+        public Server(String name, Transport transport, String source) {
+            this(name, transport, source, Optional.empty(), Optional.empty());
+        }
+    }
 
     private static final Set<String> TOML_KEYS = Set.of("command", "args", "env", "url", "http_headers",
-            "bearer_token_env_var", "enabled");
+            "bearer_token_env_var", "enabled", "startup_timeout_sec", "tool_timeout_sec");
     private static final Set<String> JSON_KEYS = Set.of("type", "command", "args", "env", "url", "headers");
 
     public McpConfig {
@@ -191,7 +203,16 @@ public record McpConfig(List<Server> servers, List<String> warnings) {
                 ? new Stdio(command(r.origin(), key, command, r.strings(t, key + ".args")), tomlMap(r, t, key + ".env"))
                 : new Http(url(r.origin(), key, url), tomlMap(r, t, key + ".http_headers"),
                         r.string(t, "bearer_token_env_var", key));
-        return Optional.of(new Server(name, transport, r.origin()));
+        return Optional.of(new Server(name, transport, r.origin(), seconds(r, t, key + ".startup_timeout_sec"),
+                seconds(r, t, key + ".tool_timeout_sec")));
+    }
+
+    private static Optional<Duration> seconds(ConfigReader r, JsonNode t, String key) {
+        Optional<Integer> s = r.integer(t, key);
+        if (s.isPresent() && s.get() < 1) {
+            throw new ConfigException(r.origin() + ": '" + key + "' must be at least 1 (seconds)");
+        }
+        return s.map(Duration::ofSeconds);
     }
 
     private static List<String> command(String source, String key, Optional<String> program, List<String> args) {

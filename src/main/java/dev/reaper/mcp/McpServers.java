@@ -191,7 +191,7 @@ public final class McpServers implements AutoCloseable {
                 env.putAll(vars.expand(s.env(), "its env"));
                 StdioTransport t = StdioTransport.launch(server.name(), vars.expand(s.command(), "its command"),
                         root, env, stopGrace);
-                yield new McpClient(server.name(), t, root, timeouts);
+                yield new McpClient(server.name(), t, root, timeouts(server));
             }
             case McpConfig.Http h -> {
                 Map<String, String> headers = vars.expand(h.headers(), "its headers");
@@ -205,9 +205,15 @@ public final class McpServers implements AutoCloseable {
                     headers.put("Authorization", "Bearer " + token);
                 }
                 yield new McpClient(server.name(), new HttpTransport(server.name(),
-                        URI.create(vars.expand(h.url(), "its url")), headers, Duration.ofSeconds(10)), root, timeouts);
+                        URI.create(vars.expand(h.url(), "its url")), headers, Duration.ofSeconds(10)), root,
+                        timeouts(server));
             }
         };
+    }
+
+    private McpClient.Timeouts timeouts(McpConfig.Server server) {
+        return new McpClient.Timeouts(server.startTimeout().orElse(timeouts.initialize()),
+                server.toolTimeout().orElse(timeouts.request()));
     }
 
     /** Stops every server that was started, side by side, and waits for them to be gone. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ class McpConfigTest {
                 [mcp_servers.remote]
                 url = "https://remote.example.com/mcp"
                 bearer_token_env_var = "REMOTE_TOKEN"
+                startup_timeout_sec = 5
+                tool_timeout_sec = 600
 
                 [mcp_servers.off]
                 command = "off"
@@ -67,8 +70,10 @@ class McpConfigTest {
                 Map.of("Authorization", "Bearer secret-1"), Optional.empty()));
         assertThat(m.servers().get(2).transport()).isEqualTo(new McpConfig.Stdio(List.of("npx", "-y", "docs-server"),
                 Map.of("DOCS_TOKEN", "t")));
-        assertThat(m.servers().get(3).transport()).isEqualTo(new McpConfig.Http("https://remote.example.com/mcp",
-                Map.of(), Optional.of("REMOTE_TOKEN")));
+        assertThat(m.servers().get(3)).isEqualTo(new McpConfig.Server("remote", new McpConfig.Http(
+                "https://remote.example.com/mcp", Map.of(), Optional.of("REMOTE_TOKEN")), c.sources().get(0).toString(),
+                Optional.of(Duration.ofSeconds(5)), Optional.of(Duration.ofSeconds(600))));
+        assertThat(m.servers().get(2).toolTimeout()).isEmpty();
     }
 
     @Test
@@ -108,6 +113,8 @@ class McpConfigTest {
                 .hasMessageContaining("[mcp_servers.a] needs either command (a program) or url");
         assertThatThrownBy(() -> McpConfig.load(toml("[mcp_servers.a]\ncommand = \"x\"\ncwd = \"/\"\n"), user(),
                 project(), true)).hasMessageContaining("unknown key mcp_servers.a.cwd");
+        assertThatThrownBy(() -> McpConfig.load(toml("[mcp_servers.a]\ncommand = \"x\"\ntool_timeout_sec = 0\n"),
+                user(), project(), true)).hasMessageContaining("'mcp_servers.a.tool_timeout_sec' must be at least 1");
         assertThatThrownBy(() -> McpConfig.load(toml("[mcp_servers.a]\ncommand = \"x\"\nargs = \"-v\"\n"), user(),
                 project(), true)).hasMessageContaining("'mcp_servers.a.args' must be a list of strings");
         Files.writeString(project(), "{\"mcpServers\": {\"b\": {\"type\": \"ws\", \"url\": \"http://x\"}}}");

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,6 +172,16 @@ class McpServersTest {
             }
             assertThat(registry.names()).containsExactly("mcp__pager__first", "mcp__pager__second",
                     "mcp__pager__third");
+        }
+    }
+
+    @Test
+    void aServersOwnStartTimeoutApplies() {
+        McpConfig.Server mute = new McpConfig.Server("mute", new McpConfig.Stdio(List.of("sleep", "600"), Map.of()),
+                "test", Optional.of(Duration.ofSeconds(1)), Optional.empty());
+        try (McpServers s = servers(mute)) {
+            assertThat(s.statuses()).singleElement().extracting(st -> st.failure().orElseThrow())
+                    .isEqualTo("MCP server mute did not answer initialize within 1 s");
         }
     }
 }
