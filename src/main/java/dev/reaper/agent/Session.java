@@ -70,7 +70,6 @@ public final class Session implements AutoCloseable {
     private final EventSink events;
     private final Clock clock;
     private final List<Message> history;
-    private final List<ToolSpec> toolSpecs;
     private final Checkpoints checkpoints = new Checkpoints();
     private volatile List<ModelRef> models;
     private volatile String systemPrompt;
@@ -99,7 +98,6 @@ public final class Session implements AutoCloseable {
         this.events = events;
         this.clock = clock;
         this.history = new ArrayList<>(history);
-        this.toolSpecs = tools.all().stream().map(Session::spec).toList();
         this.models = settings.candidates();
     }
 
@@ -112,6 +110,11 @@ public final class Session implements AutoCloseable {
             systemPrompt = p;
         }
         return p;
+    }
+
+    /** The tools offered now: the registry is asked each time, as external servers' tool lists change. */
+    private List<ToolSpec> toolSpecs() {
+        return tools.all().stream().map(Session::spec).toList();
     }
 
     private static ToolSpec spec(Tool t) {
@@ -175,7 +178,7 @@ public final class Session implements AutoCloseable {
     public ChatRequest requestFor(String prompt) {
         List<Message> msgs = new ArrayList<>(history);
         msgs.add(Message.user(prompt));
-        return new ChatRequest(systemPrompt(), msgs, toolSpecs, settings.maxOutputTokens(), id());
+        return new ChatRequest(systemPrompt(), msgs, toolSpecs(), settings.maxOutputTokens(), id());
     }
 
     /**
@@ -232,7 +235,7 @@ public final class Session implements AutoCloseable {
             Router.Routed routed;
             try {
                 compactIfNeeded(recorder, cancel);
-                ChatRequest request = new ChatRequest(systemPrompt(), history, toolSpecs,
+                ChatRequest request = new ChatRequest(systemPrompt(), history, toolSpecs(),
                         settings.maxOutputTokens(), id());
                 Router.Policy chosen = policy;
                 routed = chosen == null ? router.get().chat(models, request, this::streamed, budget, recorder, cancel)
@@ -325,7 +328,7 @@ public final class Session implements AutoCloseable {
             return "nothing to compact yet";
         }
         int before = history.size();
-        replaceHistory(Compactor.compact(router.get(), models, systemPrompt(), history, toolSpecs, keepFrom,
+        replaceHistory(Compactor.compact(router.get(), models, systemPrompt(), history, toolSpecs(), keepFrom,
                 budget, recorder, cancel));
         return "compacted " + plural(before, "message") + " into a summary";
     }
@@ -336,7 +339,7 @@ public final class Session implements AutoCloseable {
         if (window <= 0) {
             return;
         }
-        long estimate = Compactor.estimateTokens(systemPrompt(), history, toolSpecs);
+        long estimate = Compactor.estimateTokens(systemPrompt(), history, toolSpecs());
         if (estimate < window * Compactor.THRESHOLD) {
             return;
         }
@@ -346,7 +349,7 @@ public final class Session implements AutoCloseable {
         }
         int before = history.size();
         try {
-            replaceHistory(Compactor.compact(router.get(), models, systemPrompt(), history, toolSpecs, keepFrom,
+            replaceHistory(Compactor.compact(router.get(), models, systemPrompt(), history, toolSpecs(), keepFrom,
                     budget, recorder, cancel));
             events.emit(new Event.Notice(Event.NoticeKind.INFO, "the conversation neared the context window ("
                     + estimate + " of " + window + " tokens): " + plural(keepFrom, "earlier message")

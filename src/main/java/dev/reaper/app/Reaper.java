@@ -37,6 +37,10 @@ import dev.reaper.store.UsageLedger;
 import dev.reaper.config.LspConfig;
 import dev.reaper.lsp.LanguageServers;
 import dev.reaper.lsp.ServerFinder;
+import dev.reaper.config.McpConfig;
+import dev.reaper.mcp.McpServers;
+import dev.reaper.mcp.client.McpClient;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,6 +81,7 @@ public final class Reaper implements AutoCloseable {
     private final LatencyStats latency = new LatencyStats();
     private final Lazy<Routing> policies;
     private final Lazy<LanguageServers> languageServers;
+    private final Lazy<McpServers> mcpServers;
 
     private Reaper(Env env, Paths paths, Workspace workspace, Config config, boolean trusted, Clock clock) {
         this.env = env;
@@ -93,6 +98,7 @@ public final class Reaper implements AutoCloseable {
                 paths.cacheDir()));
         this.policies = new Lazy<>(() -> new Routing(catalog(), latency, providers()));
         this.languageServers = new Lazy<>(this::buildLanguageServers);
+        this.mcpServers = new Lazy<>(this::buildMcpServers);
     }
 
     private Router buildRouter() {
@@ -299,6 +305,32 @@ public final class Reaper implements AutoCloseable {
                 commandEnvironment(), LanguageServers.Timeouts.DEFAULT);
     }
 
+    /**
+     * The workspace's MCP servers, none started yet: the user's mcp.json, {@code [mcp_servers]} in config.toml
+     * and, when the workspace is trusted, its {@code .mcp.json} (see {@link McpConfig}). A bad entry fails here.
+     */
+    public McpServers mcpServers() {
+        return mcpServers.get();
+    }
+
+    /** Which servers are configured, and what was ignored, without starting any. */
+    public McpConfig mcpConfig() {
+        return McpConfig.load(config, paths.configDir().resolve("mcp.json"), workspace.root().resolve(".mcp.json"),
+                trusted);
+    }
+
+    private McpServers buildMcpServers() {
+        Path root = workspace.root();
+        try {
+            root = root.toRealPath();
+        } catch (IOException e) {
+            // a root that cannot be resolved is used as it is
+        }
+        String version = Optional.ofNullable(Reaper.class.getPackage().getImplementationVersion()).orElse("dev");
+        return new McpServers(mcpConfig(), root, commandEnvironment(), McpClient.Timeouts.DEFAULT,
+                Duration.ofSeconds(2), version);
+    }
+
     /** Credentials of providers Reaper may use, besides the configured key variables. */
     private static final List<String> OTHER_CREDENTIALS = List.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
             "AZURE_OPENAI_API_KEY", "GOOGLE_APPLICATION_CREDENTIALS");
@@ -345,13 +377,16 @@ public final class Reaper implements AutoCloseable {
     }
 
     /**
-     * Stops the language servers, waits for a warm-up still running (it may be opening the ledger), then
-     * closes the ledger; stops a repo map refresh under way.
+     * Stops the language and MCP servers, waits for a warm-up still running (it may be opening the ledger),
+     * then closes the ledger; stops a repo map refresh under way.
      */
     @Override
     public void close() {
         if (languageServers.isBuilt()) {
             languageServers.get().close();
+        }
+        if (mcpServers.isBuilt()) {
+            mcpServers.get().close();
         }
         Thread t = warmUp;
         if (t != null) {

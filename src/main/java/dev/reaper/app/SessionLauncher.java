@@ -23,6 +23,7 @@ import dev.reaper.store.Transcript;
 import dev.reaper.lsp.EditDiagnostics;
 import dev.reaper.lsp.LanguageServers;
 import dev.reaper.lsp.LspTools;
+import dev.reaper.mcp.McpServers;
 import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolRegistry;
 import dev.reaper.tools.builtin.BuiltinTools;
@@ -138,7 +139,13 @@ public final class SessionLauncher {
         if (servers.anyInstalled() && (task == null || task.withLanguageServers())) {
             offered.addAll(LspTools.all(servers));
         }
-        ToolRegistry tools = new ToolRegistry(offered);
+        Supplier<List<Tool>> external = List::of;
+        if (task == null) {
+            McpServers mcp = app.mcpServers();
+            mcp.tools(notice -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, notice)));
+            external = mcp::current;
+        }
+        ToolRegistry tools = new ToolRegistry(offered, external);
         ToolExecutor executor = new ToolExecutor(tools, mode, rules, options.approver(), options.events(),
                 approvals::remember, new EditDiagnostics(servers));
         int maxTurns = options.maxTurns().orElse(config.maxTurns().orElse(0));

@@ -3,6 +3,7 @@ package dev.reaper.cli;
 import dev.reaper.app.ModelSelection;
 import dev.reaper.app.Reaper;
 import dev.reaper.config.ConfigException;
+import dev.reaper.config.McpConfig;
 import dev.reaper.lsp.LanguageServers;
 import dev.reaper.router.ModelRef;
 import dev.reaper.router.ProviderEndpoint;
@@ -87,6 +88,8 @@ public final class DoctorCommand implements Callable<Integer> {
             out.println();
             languageServers(app, out);
             out.println();
+            mcpServers(app, out);
+            out.println();
             try {
                 List<ModelRef> models = ModelSelection.candidates(Optional.empty(), app.config(), app.providers());
                 out.println("Default model: " + models.get(0)
@@ -115,6 +118,27 @@ public final class DoctorCommand implements Callable<Integer> {
         for (LanguageServers.Status s : statuses) {
             out.printf("  %-" + names + "s  %-" + extensions + "s  %s%n", s.name(), String.join(" ", s.extensions()),
                     s.program().isPresent() ? "ok  " + s.note() : "- " + s.note());
+        }
+    }
+
+    /** Each configured MCP server and where it comes from; none is started ('reaper mcp list' starts them). */
+    private static void mcpServers(Reaper app, PrintWriter out) {
+        out.println("MCP servers (started with each session; 'reaper mcp list' checks them)");
+        McpConfig config;
+        try {
+            config = app.mcpConfig();
+        } catch (ConfigException e) {
+            out.println("  ! " + e.getMessage());
+            return;
+        }
+        config.warnings().forEach(w -> out.println("  ! " + w));
+        if (config.servers().isEmpty()) {
+            out.println("  none (add one with: reaper mcp add NAME -- COMMAND [ARGS...])");
+        }
+        int names = config.servers().stream().mapToInt(s -> s.name().length()).max().orElse(0);
+        for (McpConfig.Server s : config.servers()) {
+            out.printf("  %-" + names + "s  %-5s  %s  (%s)%n", s.name(), s.transport().name(), s.transport(),
+                    s.source());
         }
     }
 }

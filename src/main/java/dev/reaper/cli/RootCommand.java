@@ -60,12 +60,13 @@ public final class RootCommand implements Callable<Integer> {
      * them (a subcommand's name, or help): building their models is a good part of start-up.
      */
     static final List<String> SUBCOMMANDS = List.of("models", "doctor", "sessions", "cost", "trust", "completion",
-            "complete", "hooks", "explain", "refactor", "testgen", "review");
+            "complete", "hooks", "explain", "refactor", "testgen", "review", "mcp");
 
     static List<Object> subcommands() {
         return List.of(new ModelsCommand(), new DoctorCommand(), new SessionsCommand(), new CostCommand(),
                 new TrustCommand(), new CompletionCommand(), new CompleteCommand(), new HooksCommand(),
-                new TaskCommands.Explain(), new TaskCommands.Refactor(), new TaskCommands.Testgen(), new ReviewCommand());
+                new TaskCommands.Explain(), new TaskCommands.Refactor(), new TaskCommands.Testgen(), new ReviewCommand(),
+                new McpCommand());
     }
 
     @Spec

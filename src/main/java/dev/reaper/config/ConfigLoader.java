@@ -28,7 +28,7 @@ public final class ConfigLoader {
     /** Top-level keys this version reads; others are reported, so a setting that does nothing is noticed. */
     private static final Set<String> KNOWN = Set.of("model", "fallbacks", "permission_mode", "max_turns",
             "max_output_tokens", "providers", "models", "permissions", "network", "theme", "keymap", "mouse",
-            "strategy", "router", "budget", "cache", "lsp");
+            "strategy", "router", "budget", "cache", "lsp", "mcp_servers");
 
     /** The keys of a {@code [providers.NAME]} table every provider reads; the others are its options. */
     private static final Set<String> PROVIDER_KEYS = Set.of("base_url", "api_key_env", "api_key", "wire_api",

@@ -14,11 +14,12 @@ import java.util.regex.Pattern;
  * One rule, written as Claude Code writes them: {@code bash}, {@code bash(git diff:*)} (a command and
  * anything after it), {@code bash(npm test)} (exactly), {@code edit(src/**)} (a path glob relative to the
  * workspace), {@code read}, {@code mcp__server__tool}. {@code edit} rules cover every tool that edits
- * files, {@code read} rules every tool that only reads.
+ * files, {@code read} rules every tool that only reads. {@code mcp__server} and {@code mcp__server__*} cover
+ * every tool of one MCP server; a name ending in {@code *} covers every tool whose name starts with the rest.
  */
 public final class PermissionRule {
 
-    private static final Pattern SYNTAX = Pattern.compile("^([A-Za-z0-9_\\-]+)(?:\\((.*)\\))?$");
+    private static final Pattern SYNTAX = Pattern.compile("^([A-Za-z0-9_\\-]+\\*?)(?:\\((.*)\\))?$");
 
     private final String text;
     private final String tool;
@@ -81,6 +82,12 @@ public final class PermissionRule {
         String name = toolName.toLowerCase(Locale.ROOT);
         if (tool.equals(name)) {
             return true;
+        }
+        if (tool.endsWith("*")) {
+            return name.startsWith(tool.substring(0, tool.length() - 1));
+        }
+        if (tool.startsWith("mcp__") && tool.indexOf("__", 5) < 0 && name.startsWith(tool + "__")) {
+            return true; // a whole server, as Claude Code reads mcp__server
         }
         return (tool.equals("edit") && kind == ToolKind.EDIT) || (tool.equals("read") && kind == ToolKind.READ);
     }

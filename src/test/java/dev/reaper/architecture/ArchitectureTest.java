@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Keeps the dependency arrows pointing one way: front-ends (cli, headless) over the agent, the agent over
  * router, tools, context, git, policy and store, everything over protocol; provider adapters are seen only by
  * app, the one place that wires concrete classes; language servers (lsp) plug into tools and are wired by
- * app (and shown by cli's doctor).
+ * app (and shown by cli's doctor); MCP servers' tools (mcp) likewise, with cli's 'reaper mcp'.
  */
 class ArchitectureTest {
 
@@ -50,6 +50,8 @@ class ArchitectureTest {
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "repomap", "json", "secret")),
             // language servers: implements tools' SPI (the lsp_* tools, diagnostics after edits), as MCP would
             Map.entry("lsp", List.of("tools", "policy", "protocol", "config")),
+            // MCP client: JSON-RPC over Jackson (json), its servers' tools as tools' SPI, configured by config
+            Map.entry("mcp", List.of("tools", "policy", "protocol", "config", "json")),
             // code review: findings, the tool that reports them, the report formats, git hooks
             Map.entry("review", List.of("tools", "policy", "protocol", "json")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "git", "policy", "store", "edit",
@@ -58,9 +60,9 @@ class ArchitectureTest {
             Map.entry("tui", List.of("agent", "protocol", "router", "tools", "context", "policy", "store", "edit",
                     "config", "json")),
             Map.entry("app", List.of("agent", "router", "providers", "tools", "context", "git", "repomap", "policy",
-                    "store", "edit", "review", "config", "protocol", "json", "secret", "lsp")),
+                    "store", "edit", "review", "config", "protocol", "json", "secret", "lsp", "mcp")),
             Map.entry("cli", List.of("app", "headless", "tui", "agent", "router", "tools", "context", "git", "repomap",
-                    "policy", "review", "store", "edit", "config", "protocol", "json", "secret", "lsp")));
+                    "policy", "review", "store", "edit", "config", "protocol", "json", "secret", "lsp", "mcp")));
 
     static List<String> packages() {
         return new ArrayList<>(ALLOWED.keySet());

@@ -167,4 +167,19 @@ class PermissionRuleTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'edit(src'");
     }
+
+    @Test
+    void mcpRulesCoverOneToolOrAWholeServer() {
+        assertThat(PermissionRule.parse("mcp__fs__read_file").appliesTo("mcp__fs__read_file", ToolKind.OTHER)).isTrue();
+        assertThat(PermissionRule.parse("mcp__fs__read_file").appliesTo("mcp__fs__write_file", ToolKind.OTHER))
+                .isFalse();
+        for (String server : List.of("mcp__fs", "mcp__fs__*")) {
+            PermissionRule rule = PermissionRule.parse(server);
+            assertThat(rule.appliesTo("mcp__fs__write_file", ToolKind.OTHER)).as(server).isTrue();
+            assertThat(rule.appliesTo("mcp__fsx__write_file", ToolKind.OTHER)).as(server).isFalse();
+            assertThat(rule.appliesTo("bash", ToolKind.EXECUTE)).as(server).isFalse();
+        }
+        assertThat(PermissionRule.parse("mcp__*").appliesTo("mcp__github__create_issue", ToolKind.OTHER)).isTrue();
+        assertThat(PermissionRule.parse("mcp__*").appliesTo("edit", ToolKind.EDIT)).isFalse();
+    }
 }

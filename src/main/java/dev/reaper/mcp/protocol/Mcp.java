@@ -1,0 +1,28 @@
+package dev.reaper.mcp.protocol;
+
+import java.util.List;
+
+/** The MCP revision Reaper speaks, the older ones it accepts from a server, and the method names it uses. */
+public final class Mcp {
+
+    /** The revision Reaper asks for in {@code initialize}. */
+    public static final String PROTOCOL_VERSION = "2025-11-25";
+
+    /** Revisions a server may answer with; they differ in ways a tools-only client does not depend on. */
+    public static final List<String> SUPPORTED = List.of("2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05");
+
+    public static final String INITIALIZE = "initialize";
+    public static final String INITIALIZED = "notifications/initialized";
+    public static final String PING = "ping";
+    public static final String CANCELLED = "notifications/cancelled";
+    public static final String PROGRESS = "notifications/progress";
+    public static final String MESSAGE = "notifications/message";
+    public static final String TOOLS_LIST = "tools/list";
+    public static final String TOOLS_CALL = "tools/call";
+    public static final String TOOLS_CHANGED = "notifications/tools/list_changed";
+    public static final String ROOTS_LIST = "roots/list";
+    public static final String RESOURCES_LIST = "resources/list";
+    public static final String RESOURCES_READ = "resources/read";
+
+    private Mcp() {}
+}
