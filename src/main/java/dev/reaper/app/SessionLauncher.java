@@ -38,6 +38,8 @@ import java.util.function.Supplier;
 public final class SessionLauncher {
 
     static final int DEFAULT_MAX_OUTPUT = 8192;
+    /** Files looked at, at most, for one a language server would handle. */
+    static final int LSP_PROBE_FILES = 20_000;
     static final int MAX_OUTPUT_CAP = 32_000;
 
     private final Reaper app;
@@ -136,7 +138,7 @@ public final class SessionLauncher {
         app.onBudgetWarning(w -> options.events().emit(new Event.Notice(Event.NoticeKind.WARNING, w)));
         LanguageServers servers = app.languageServers();
         List<Tool> offered = new ArrayList<>(task != null ? task.tools() : BuiltinTools.all(app::repoMap));
-        if (servers.anyInstalled() && (task == null || task.withLanguageServers())) {
+        if ((task == null || task.withLanguageServers()) && servers.usefulIn(new IgnoreRules(root), LSP_PROBE_FILES)) {
             offered.addAll(LspTools.all(servers));
         }
         Supplier<List<Tool>> external = List::of;

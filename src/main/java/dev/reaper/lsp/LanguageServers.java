@@ -77,6 +77,36 @@ public final class LanguageServers implements AutoCloseable {
         return config.servers().stream().anyMatch(s -> s.enabled() && finder.find(s.command().get(0)).isPresent());
     }
 
+    /**
+     * Whether the workspace has a file some installed, enabled server handles: the language-server tools
+     * are only offered then (they cost every request their descriptions). The walk stops at the first
+     * such file, or after {@code maxFiles} files.
+     */
+    public boolean usefulIn(dev.reaper.context.IgnoreRules ignore, int maxFiles) {
+        java.util.Set<String> handled = new java.util.HashSet<>();
+        for (LspConfig.Server s : config.servers()) {
+            if (s.enabled() && finder.find(s.command().get(0)).isPresent()) {
+                s.extensions().forEach(e -> handled.add(e.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        if (handled.isEmpty()) {
+            return false;
+        }
+        boolean[] found = {false};
+        int[] seen = {0};
+        try {
+            dev.reaper.context.FileWalker.walk(root, ignore, () -> false, (file, attrs) -> {
+                String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                int dot = name.lastIndexOf('.');
+                found[0] = dot >= 0 && handled.contains(name.substring(dot));
+                return !found[0] && ++seen[0] < maxFiles;
+            });
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        return found[0];
+    }
+
     /** Every configured server, found or missing, without starting any. */
     public List<Status> statuses() {
         List<Status> out = new ArrayList<>();

@@ -48,7 +48,7 @@ class TaskCommandsTest {
         assertThat(r.out()).isEqualTo("foo returns 1.\n");
         String body = fake.chatRequests().get(0).bodyText();
         assertThat(body).contains("Explain a.py (lines 1-2)").contains("<file path=\\\"a.py\\\" lines=\\\"1-2\\\">")
-                .contains("    1  def foo():").doesNotContain("def other");
+                .contains("    1  def foo():\\n    2      return 1\\n</file>").doesNotContain("    5  def other");
     }
 
     @Test
