@@ -49,7 +49,7 @@ class ArchitectureTest {
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "repomap", "json", "secret")),
             // language servers: implements tools' SPI (the lsp_* tools, diagnostics after edits), as MCP would
-            Map.entry("lsp", List.of("tools", "policy", "protocol", "config")),
+            Map.entry("lsp", List.of("tools", "policy", "protocol", "context", "config")),
             // MCP client: JSON-RPC over Jackson (json), its servers' tools as tools' SPI, configured by config
             Map.entry("mcp", List.of("tools", "policy", "protocol", "config", "json")),
             // code review: findings, the tool that reports them, the report formats, git hooks

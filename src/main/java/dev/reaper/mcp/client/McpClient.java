@@ -153,16 +153,23 @@ public final class McpClient implements AutoCloseable {
         return info;
     }
 
-    /** The server's tools, every page of them ({@code nextCursor}); kept for {@link #tools()}. */
+    /**
+     * The server's tools, every page of them ({@code nextCursor}); kept for {@link #tools()}. One listing at
+     * a time, so a refresh asked for by {@code list_changed} cannot be overwritten by an older listing.
+     */
     public List<ToolSpec> listTools() throws McpFailure {
-        List<ToolSpec> all = new ArrayList<>();
-        for (JsonNode t : pages(Mcp.TOOLS_LIST, "tools", "its tools", new Cancellation())) {
-            all.add(new ToolSpec(t.path("name").asText(), t.path("description").asText(""),
-                    t.has("inputSchema") ? t.get("inputSchema") : Json.object().put("type", "object")));
+        synchronized (listing) {
+            List<ToolSpec> all = new ArrayList<>();
+            for (JsonNode t : pages(Mcp.TOOLS_LIST, "tools", "its tools", new Cancellation())) {
+                all.add(new ToolSpec(t.path("name").asText(), t.path("description").asText(""),
+                        t.has("inputSchema") ? t.get("inputSchema") : Json.object().put("type", "object")));
+            }
+            tools = List.copyOf(all);
+            return tools;
         }
-        tools = List.copyOf(all);
-        return tools;
     }
+
+    private final Object listing = new Object();
 
     /** Whether the server said, at initialize, that it has resources. */
     public boolean offersResources() {
