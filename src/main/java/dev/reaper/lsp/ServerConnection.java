@@ -1,5 +1,6 @@
 package dev.reaper.lsp;
 
+import dev.reaper.process.StderrLog;
 import dev.reaper.protocol.Cancellation;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -49,9 +49,11 @@ class ArchitectureTest {
             Map.entry("store", List.of("protocol", "router", "json", "secret")),
             Map.entry("tools", List.of("protocol", "policy", "edit", "context", "git", "repomap", "json", "secret")),
             // language servers: implements tools' SPI (the lsp_* tools, diagnostics after edits), as MCP would
-            Map.entry("lsp", List.of("tools", "policy", "protocol", "context", "config")),
+            // processes Reaper starts (language and MCP servers): their stderr
+            Map.entry("process", List.of()),
+            Map.entry("lsp", List.of("tools", "policy", "protocol", "context", "config", "process")),
             // MCP client: JSON-RPC over Jackson (json), its servers' tools as tools' SPI, configured by config
-            Map.entry("mcp", List.of("tools", "policy", "protocol", "config", "json")),
+            Map.entry("mcp", List.of("tools", "policy", "protocol", "config", "json", "process")),
             // code review: findings, the tool that reports them, the report formats, git hooks
             Map.entry("review", List.of("tools", "policy", "protocol", "json")),
             Map.entry("agent", List.of("protocol", "router", "tools", "context", "git", "policy", "store", "edit",

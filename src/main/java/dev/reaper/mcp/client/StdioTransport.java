@@ -1,5 +1,6 @@
 package dev.reaper.mcp.client;
 
+import dev.reaper.process.StderrLog;
 import dev.reaper.mcp.McpFailure;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,7 +33,7 @@ public final class StdioTransport implements Transport {
         this.name = name;
         this.process = process;
         this.stdin = process.getOutputStream();
-        this.stderr = new StderrLog(name, process.getErrorStream());
+        this.stderr = new StderrLog("mcp " + name, process.getErrorStream());
         this.grace = grace;
     }
 

@@ -1,4 +1,4 @@
-package dev.reaper.mcp.client;
+package dev.reaper.process;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,11 +11,11 @@ import java.util.Deque;
 import java.util.logging.Logger;
 
 /**
- * A server's stderr, read to its end on a thread of its own: each line goes to Reaper's log (up to a limit,
- * so a chatty server cannot fill it), never to the terminal, and the last few are kept to say why the server
- * exited.
+ * The stderr of a process Reaper started (a language server, an MCP server), read to its end on a thread
+ * of its own: each line goes to Reaper's log (up to a limit, so a chatty server cannot fill it), never to
+ * the terminal, and the last few are kept to say why the process exited.
  */
-final class StderrLog {
+public final class StderrLog {
 
     private static final Logger LOG = Logger.getLogger(StderrLog.class.getName());
     static final int LOGGED = 2_000;
@@ -25,9 +25,10 @@ final class StderrLog {
     private final Deque<String> last = new ArrayDeque<>();
     private final Thread reader;
 
-    StderrLog(String server, InputStream stderr) {
+    /** @param server how the log names the process: {@code pyright}, {@code mcp everything} */
+    public StderrLog(String server, InputStream stderr) {
         this.server = server;
-        this.reader = Thread.ofVirtual().name("reaper-mcp-" + server + "-stderr").start(() -> read(stderr));
+        this.reader = Thread.ofVirtual().name("reaper-" + server.replace(' ', '-') + "-stderr").start(() -> read(stderr));
     }
 
     private void read(InputStream stderr) {
@@ -44,9 +45,9 @@ final class StderrLog {
                     }
                 }
                 if (logged < LOGGED) {
-                    LOG.info("mcp " + server + " (stderr): " + line);
+                    LOG.info(server + " (stderr): " + line);
                 } else if (logged == LOGGED) {
-                    LOG.info("mcp " + server + " (stderr): more lines follow; they are not logged");
+                    LOG.info(server + " (stderr): more lines follow; they are not logged");
                 }
                 logged++;
             }
@@ -56,7 +57,7 @@ final class StderrLog {
     }
 
     /** The last lines, joined; once the process has exited, waits briefly for them to be read. */
-    String lastWords() {
+    public String lastWords() {
         try {
             reader.join(Duration.ofMillis(500));
         } catch (InterruptedException e) {
