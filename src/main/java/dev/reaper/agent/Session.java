@@ -216,6 +216,7 @@ public final class Session implements AutoCloseable {
         List<ContentBlock> content = new ArrayList<>();
         content.add(new ContentBlock.Text(input.text()));
         content.addAll(input.attachments());
+        content.addAll(Mentions.attach(input.text(), settings.workspace().root(), settings.ignore(), executor::mayRead));
         append(new Message(Role.USER, content));
         ToolContext toolContext = new ToolContext(settings.workspace(), settings.ignore(), cancel, this::fileChanged,
                 settings.toolEnvironment(), executor::mayRead, this::planUpdated);

@@ -9,16 +9,10 @@ import dev.reaper.protocol.Outcome;
 import dev.reaper.tui.state.ChatEntry;
 import dev.reaper.tui.state.Dialog;
 import dev.reaper.tui.state.TuiState;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs prompts on the agent thread and turns the session's events into chat entries. Tool calls that need
@@ -26,8 +20,6 @@ import java.util.regex.Pattern;
  */
 final class PromptRunner {
 
-    private static final Pattern MENTION = Pattern.compile("(?<=^|\\s)@([^\\s@]+)");
-    static final int MAX_MENTION_BYTES = 200_000;
 
     private final TuiContext ctx;
 
@@ -58,7 +50,7 @@ final class PromptRunner {
             s.say("queued: it runs when this turn ends", ctx.now());
             return;
         }
-        List<ContentBlock> attachments = new ArrayList<>(mentions(prompt));
+        List<ContentBlock> attachments = new ArrayList<>(); // @path mentions are attached by the session
         for (String c : s.pendingContext) {
             attachments.add(new ContentBlock.Text(c));
         }
@@ -80,34 +72,6 @@ final class PromptRunner {
         s.scroll = 0;
         s.cost.startTurn(ctx.now());
         ctx.turn = new Cancellation();
-    }
-
-    /** Files mentioned as {@code @path} go with the prompt, each in a {@code <file>} block. */
-    List<ContentBlock> mentions(String prompt) {
-        List<ContentBlock> out = new ArrayList<>();
-        Path root = ctx.services.workspaceRoot();
-        Matcher m = MENTION.matcher(prompt);
-        while (m.find()) {
-            String rel = m.group(1).replaceAll("[.,;:!?)]+$", "");
-            Path p = root.resolve(rel).normalize();
-            if (!p.startsWith(root) || !Files.isRegularFile(p)) {
-                continue;
-            }
-            try {
-                byte[] bytes = Files.readAllBytes(p);
-                if (bytes.length > MAX_MENTION_BYTES || new String(bytes, 0, Math.min(bytes.length, 8000),
-                        StandardCharsets.ISO_8859_1).indexOf('\0') >= 0) {
-                    out.add(new ContentBlock.Text("<file path=\"" + rel + "\">(binary or larger than "
-                            + MAX_MENTION_BYTES / 1000 + " KB: read it with the read tool)</file>"));
-                } else {
-                    out.add(new ContentBlock.Text("<file path=\"" + rel + "\">\n" + new String(bytes, StandardCharsets.UTF_8)
-                            + "\n</file>"));
-                }
-            } catch (IOException e) {
-                // unreadable: the model can try read itself
-            }
-        }
-        return out;
     }
 
     /** Esc: stops the stream and the tools; a pending approval is denied. */
