@@ -25,6 +25,42 @@ final class Gathering {
 
     private Gathering() {}
 
+    /** What asking several came to: their answers, or the routed request when none answered and it fell back. */
+    record Asked(Result got, dev.reaper.router.Router.Routed fallback) {}
+
+    /** A strategy asking several at once needs at least two. */
+    static int width(String strategy, int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException(strategy + " needs at least 2 candidates at once, not " + k);
+        }
+        return k;
+    }
+
+    /**
+     * Asks the first {@code k} candidates at once (one alone: cascade); when none of them answers, the
+     * failure goes on to the remaining candidates in order when it is one that cascades, or is thrown.
+     */
+    static Asked askSeveral(Dispatch dispatch, List<ModelRef> candidates, int k, ChatRequest request,
+                            dev.reaper.router.StreamListener listener, Duration deadline, Cancellation cancel) {
+        List<ModelRef> asked = candidates.subList(0, Math.min(k, candidates.size()));
+        if (asked.size() < 2) {
+            return new Asked(null, dev.reaper.router.Cascade.from(dispatch, candidates, 0, request, listener, cancel));
+        }
+        Result got = gather(dispatch, asked, request, deadline, cancel);
+        if (!got.answers().isEmpty()) {
+            return new Asked(got, null);
+        }
+        RuntimeException f = got.firstFailure() != null ? got.firstFailure()
+                : new ProviderException(ProviderException.Kind.CANCELLED, asked.get(0).provider(), "cancelled");
+        if (f instanceof ProviderException pe && asked.size() < candidates.size()
+                && dev.reaper.router.Cascade.cascades(pe.kind()) && !cancel.isCancelled()) {
+            dispatch.fallingBack(asked.get(asked.size() - 1), candidates.get(asked.size()), pe);
+            return new Asked(null, dev.reaper.router.Cascade.from(dispatch, candidates, asked.size(), request, listener,
+                    cancel));
+        }
+        throw f;
+    }
+
     static Result gather(Dispatch dispatch, List<ModelRef> models, ChatRequest request, Duration deadline,
                          Cancellation cancel) {
         Map<ModelRef, BufferedListener> events = new HashMap<>();

@@ -3,7 +3,6 @@ package dev.reaper.router.strategy;
 import dev.reaper.protocol.Cancellation;
 import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.Message;
-import dev.reaper.router.Cascade;
 import dev.reaper.router.ChatRequest;
 import dev.reaper.router.ChatResponse;
 import dev.reaper.router.Dispatch;
@@ -32,10 +31,7 @@ public final class Merge implements Strategy {
 
     /** @param merger the model that writes the merged answer; the first candidate when empty */
     public Merge(int k, Duration deadline, Optional<ModelRef> merger) {
-        if (k < 2) {
-            throw new IllegalArgumentException("merge needs at least 2 candidates at once, not " + k);
-        }
-        this.k = k;
+        this.k = Gathering.width("merge", k);
         this.deadline = deadline;
         this.merger = merger;
     }
@@ -48,15 +44,11 @@ public final class Merge implements Strategy {
     @Override
     public Router.Routed route(Dispatch dispatch, List<ModelRef> candidates, ChatRequest request,
                                StreamListener listener, Cancellation cancel) {
-        List<ModelRef> asked = candidates.subList(0, Math.min(k, candidates.size()));
-        if (asked.size() < 2) {
-            return Cascade.from(dispatch, candidates, 0, request, listener, cancel);
+        Gathering.Asked asked = Gathering.askSeveral(dispatch, candidates, k, request, listener, deadline, cancel);
+        if (asked.fallback() != null) {
+            return asked.fallback();
         }
-        Gathering.Result got = Gathering.gather(dispatch, asked, request, deadline, cancel);
-        if (got.answers().isEmpty()) {
-            throw got.firstFailure() != null ? got.firstFailure()
-                    : new ProviderException(ProviderException.Kind.CANCELLED, asked.get(0).provider(), "cancelled");
-        }
+        Gathering.Result got = asked.got();
         boolean actions = got.answers().stream().anyMatch(a -> a.response().message().content().stream()
                 .anyMatch(b -> b instanceof ContentBlock.ToolUse));
         if (got.answers().size() == 1 || actions) {

@@ -1,11 +1,9 @@
 package dev.reaper.router.strategy;
 
 import dev.reaper.protocol.Cancellation;
-import dev.reaper.router.Cascade;
 import dev.reaper.router.ChatRequest;
 import dev.reaper.router.Dispatch;
 import dev.reaper.router.ModelRef;
-import dev.reaper.router.ProviderException;
 import dev.reaper.router.Router;
 import dev.reaper.router.RouterObserver;
 import dev.reaper.router.StreamListener;
@@ -24,10 +22,7 @@ public final class Speculate implements Strategy {
     private final Scorer scorer;
 
     public Speculate(int k, Duration deadline, Scorer scorer) {
-        if (k < 2) {
-            throw new IllegalArgumentException("speculate needs at least 2 candidates at once, not " + k);
-        }
-        this.k = k;
+        this.k = Gathering.width("speculate", k);
         this.deadline = deadline;
         this.scorer = scorer;
     }
@@ -40,21 +35,11 @@ public final class Speculate implements Strategy {
     @Override
     public Router.Routed route(Dispatch dispatch, List<ModelRef> candidates, ChatRequest request,
                                StreamListener listener, Cancellation cancel) {
-        List<ModelRef> asked = candidates.subList(0, Math.min(k, candidates.size()));
-        if (asked.size() < 2) {
-            return Cascade.from(dispatch, candidates, 0, request, listener, cancel);
+        Gathering.Asked asked = Gathering.askSeveral(dispatch, candidates, k, request, listener, deadline, cancel);
+        if (asked.fallback() != null) {
+            return asked.fallback();
         }
-        Gathering.Result got = Gathering.gather(dispatch, asked, request, deadline, cancel);
-        if (got.answers().isEmpty()) {
-            RuntimeException f = got.firstFailure() != null ? got.firstFailure()
-                    : new ProviderException(ProviderException.Kind.CANCELLED, asked.get(0).provider(), "cancelled");
-            if (f instanceof ProviderException pe && asked.size() < candidates.size() && Cascade.cascades(pe.kind())
-                    && !cancel.isCancelled()) {
-                dispatch.fallingBack(asked.get(asked.size() - 1), candidates.get(asked.size()), pe);
-                return Cascade.from(dispatch, candidates, asked.size(), request, listener, cancel);
-            }
-            throw f;
-        }
+        Gathering.Result got = asked.got();
         Scorer.Verdict v = got.answers().size() == 1 ? new Scorer.Verdict(0, "the only answer")
                 : scorer.pick(request, got.answers(), dispatch, cancel);
         ModelRef winner = got.answers().get(v.best()).model();
