@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code reaper mcp list|add|remove}: the MCP servers whose tools sessions get. {@code add} and {@code remove}
+ * {@code reaper mcp list|add|remove}: the MCP servers whose tools sessions get; {@code reaper mcp serve}: Reaper
+ * as an MCP server. {@code add} and {@code remove}
  * write Claude Code's JSON format: the workspace's {@code .mcp.json} (scope project) or {@code mcp.json} in
  * Reaper's config folder (scope user). Servers set in config.toml's {@code [mcp_servers]} are listed, and are
  * changed by editing that file.
@@ -32,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
         + " mcp__SERVER__TOOL, asking for approval unless a rule allows them (e.g. allow = [\"mcp__fs\"]).",
         "Read from the user's mcp.json, config.toml's [mcp_servers.NAME] and the workspace's .mcp.json (trusted"
                 + " workspaces only)."},
-        subcommands = {McpCommand.ListServers.class, McpCommand.Add.class, McpCommand.Remove.class})
+        subcommands = {McpCommand.ListServers.class, McpCommand.Add.class, McpCommand.Remove.class,
+                McpCommand.Serve.class})
 public final class McpCommand {
 
     @ParentCommand
@@ -209,6 +211,57 @@ public final class McpCommand {
             }
             removed.forEach(f -> mcp.out().println("Removed MCP server " + name + " from " + f));
             mcp.out().flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "serve", description = {"Run Reaper as an MCP server: its workspace tools (read, write, edit,"
+            + " apply_patch, glob, grep, list, repo_map, bash and the git_* tools) for other agents and editors,"
+            + " over stdin/stdout (newline-delimited JSON-RPC, MCP 2025-11-25; older revisions accepted).",
+            "Calls follow --permission-mode and the [permissions] rules of config.toml, as in a session; a call"
+                    + " that would need approval is denied (a server cannot ask), with how to allow it.",
+            "Every tools/call is recorded as one JSON line (time, client, tool, arguments with secrets redacted,"
+                    + " result size, isError, duration) in mcp-audit.jsonl in Reaper's state folder; logs go to"
+                    + " reaper.log there, never to stdout.",
+            "Example client entry: {\"command\": \"reaper\", \"args\": [\"mcp\", \"serve\"]}"})
+    static final class Serve implements Callable<Integer> {
+
+        @ParentCommand
+        McpCommand mcp;
+
+        @Option(names = "--permission-mode", paramLabel = "MODE", defaultValue = "default",
+                description = "default (reads allowed; edits and commands denied), acceptEdits (edits allowed),"
+                        + " plan (read-only) or bypassPermissions (all but what deny rules forbid)."
+                        + " Default: ${DEFAULT-VALUE}.")
+        String permissionMode;
+
+        @Option(names = "--transport", paramLabel = "T", defaultValue = "stdio",
+                description = "Only stdio for now (HTTP and WebSocket are not supported yet). Default: ${DEFAULT-VALUE}.")
+        String transport;
+
+        @Override
+        public Integer call() throws java.io.IOException {
+            if (!transport.equals("stdio")) {
+                throw new UserInputException("--transport must be stdio (the only transport reaper mcp serve has"
+                        + " for now), not " + transport);
+            }
+            dev.reaper.policy.PermissionMode mode;
+            try {
+                mode = dev.reaper.policy.PermissionMode.parse(permissionMode);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--permission-mode: " + e.getMessage());
+            }
+            try (Reaper app = Reaper.boot(mcp.root.launch.env(), mcp.root.workingDirectory(),
+                    Clock.systemDefaultZone())) {
+                Logging.configure(app.paths().logFile(), mcp.root.verbose, mcp.root.launch.err());
+                app.config().warnings().forEach(w -> java.util.logging.Logger.getLogger(Serve.class.getName())
+                        .warning("config: " + w));
+                dev.reaper.mcp.server.AuditLog audit = new dev.reaper.mcp.server.AuditLog(
+                        app.paths().stateDir().resolve("mcp-audit.jsonl"), dev.reaper.secret.Redactor.global()::redact,
+                        Clock.systemUTC());
+                new dev.reaper.mcp.server.McpServer(dev.reaper.app.ServerTools.of(app, mode), audit,
+                        dev.reaper.router.Version.get()).serve(mcp.root.launch.stdin(), mcp.root.launch.out());
+            }
             return ExitCodes.OK;
         }
     }
