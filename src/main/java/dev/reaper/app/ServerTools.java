@@ -14,6 +14,7 @@ import dev.reaper.policy.WorkspaceBoundary;
 import dev.reaper.protocol.Cancellation;
 import dev.reaper.protocol.ContentBlock;
 import dev.reaper.protocol.Event;
+import dev.reaper.store.ProjectApprovals;
 import dev.reaper.tools.Tool;
 import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolOutput;
@@ -63,7 +64,10 @@ public final class ServerTools implements ServedTools {
         this.environment = environment;
     }
 
-    /** The built-in tools over the app's workspace, with its [permissions] rules and the given mode. */
+    /**
+     * The built-in tools over the app's workspace, with its [permissions] rules, the approvals remembered for
+     * it ("always allow" answers) and the given mode.
+     */
     public static ServerTools of(Reaper app, PermissionMode mode) {
         var config = app.config();
         PermissionRules rules;
@@ -74,6 +78,12 @@ public final class ServerTools implements ServedTools {
             throw new ConfigException("[permissions] in config.toml: " + e.getMessage());
         }
         Path root = app.workspace().root();
+        try {
+            rules = rules.plus(PermissionRules.parse(new ProjectApprovals(app.paths().stateDir(), root).rules(),
+                    List.of(), List.of()));
+        } catch (IllegalArgumentException e) {
+            LOG.warning("ignored remembered approvals: " + e.getMessage());
+        }
         WorkspaceBoundary boundary = new WorkspaceBoundary(root, config.permissions().additionalDirectories().stream()
                 .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
         return new ServerTools(BuiltinTools.all(app::repoMap), mode, rules, boundary, new IgnoreRules(root),

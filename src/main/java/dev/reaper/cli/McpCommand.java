@@ -1,6 +1,7 @@
 package dev.reaper.cli;
 
 import dev.reaper.app.Reaper;
+import dev.reaper.app.ServerTools;
 import dev.reaper.app.UserInputException;
 import dev.reaper.config.McpConfig;
 import dev.reaper.config.McpJsonFile;
@@ -8,6 +9,12 @@ import dev.reaper.config.Paths;
 import dev.reaper.config.WorkspaceTrust;
 import dev.reaper.context.Workspace;
 import dev.reaper.mcp.McpServers;
+import dev.reaper.mcp.server.AuditLog;
+import dev.reaper.mcp.server.McpServer;
+import dev.reaper.policy.PermissionMode;
+import dev.reaper.router.Version;
+import dev.reaper.secret.Redactor;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.logging.Logger;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -236,31 +244,31 @@ public final class McpCommand {
         String permissionMode;
 
         @Option(names = "--transport", paramLabel = "T", defaultValue = "stdio",
-                description = "Only stdio for now (HTTP and WebSocket are not supported yet). Default: ${DEFAULT-VALUE}.")
+                description = "Only stdio for now (HTTP and WebSocket are not supported yet)."
+                        + " Default: ${DEFAULT-VALUE}.")
         String transport;
 
         @Override
-        public Integer call() throws java.io.IOException {
+        public Integer call() throws IOException {
             if (!transport.equals("stdio")) {
                 throw new UserInputException("--transport must be stdio (the only transport reaper mcp serve has"
                         + " for now), not " + transport);
             }
-            dev.reaper.policy.PermissionMode mode;
+            PermissionMode mode;
             try {
-                mode = dev.reaper.policy.PermissionMode.parse(permissionMode);
+                mode = PermissionMode.parse(permissionMode);
             } catch (IllegalArgumentException e) {
                 throw new UserInputException("--permission-mode: " + e.getMessage());
             }
             try (Reaper app = Reaper.boot(mcp.root.launch.env(), mcp.root.workingDirectory(),
                     Clock.systemDefaultZone())) {
                 Logging.configure(app.paths().logFile(), mcp.root.verbose, mcp.root.launch.err());
-                app.config().warnings().forEach(w -> java.util.logging.Logger.getLogger(Serve.class.getName())
+                app.config().warnings().forEach(w -> Logger.getLogger(Serve.class.getName())
                         .warning("config: " + w));
-                dev.reaper.mcp.server.AuditLog audit = new dev.reaper.mcp.server.AuditLog(
-                        app.paths().stateDir().resolve("mcp-audit.jsonl"), dev.reaper.secret.Redactor.global()::redact,
-                        Clock.systemUTC());
-                new dev.reaper.mcp.server.McpServer(dev.reaper.app.ServerTools.of(app, mode), audit,
-                        dev.reaper.router.Version.get()).serve(mcp.root.launch.stdin(), mcp.root.launch.out());
+                AuditLog audit = new AuditLog(app.paths().stateDir().resolve("mcp-audit.jsonl"),
+                        Redactor.global()::redact, Clock.systemUTC());
+                new McpServer(ServerTools.of(app, mode), audit, Version.get())
+                        .serve(mcp.root.launch.stdin(), mcp.root.launch.out());
             }
             return ExitCodes.OK;
         }

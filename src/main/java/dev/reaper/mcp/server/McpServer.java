@@ -27,8 +27,9 @@ import java.util.logging.Logger;
 /**
  * Reaper as an MCP server over one stdio connection: newline-delimited JSON-RPC in, one response per line
  * out (the output carries the protocol only). Owns the protocol: initialize and version negotiation, ping,
- * tools/list, tools/call, cancellation and the JSON-RPC errors. Requests run concurrently on virtual
- * threads; each response is written whole, under a lock. What the tools do, and whether they may, is the
+ * tools/list, tools/call, cancellation and the JSON-RPC errors. {@code initialize} is answered in order, before
+ * what follows it is read; other requests run concurrently on virtual threads, and each response is written
+ * whole, under a lock. What the tools do, and whether they may, is the
  * {@link ServedTools}'.
  */
 public final class McpServer {
@@ -36,6 +37,9 @@ public final class McpServer {
     public static final int PARSE_ERROR = -32700;
     public static final int INVALID_REQUEST = -32600;
     public static final int INVALID_PARAMS = -32602;
+
+    /** How long calls still running when the input ends may take to finish before they are cancelled. */
+    static final Duration DRAIN = Duration.ofSeconds(10);
 
     private static final Logger LOG = Logger.getLogger(McpServer.class.getName());
 
@@ -55,45 +59,54 @@ public final class McpServer {
     }
 
     /**
-     * Serves until the input ends: then running calls are cancelled and waited for (briefly), and this
-     * returns.
+     * Serves until the input ends. Calls still running then get {@link #DRAIN} to finish (their answers are
+     * still written); after that they are cancelled, and this returns.
      */
     public void serve(InputStream in, Writer out) throws IOException {
         this.out = out;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
+        try {
             String line;
             while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonRpc.Incoming message;
-                try {
-                    message = JsonRpc.read(line);
-                } catch (IllegalArgumentException e) {
-                    boolean json = Json.tryParse(line).isPresent();
-                    send(JsonRpc.error(Json.MAPPER.nullNode(), json ? INVALID_REQUEST : PARSE_ERROR,
-                            (json ? "Invalid request: " : "Parse error: ") + e.getMessage()));
-                    continue;
-                }
-                switch (message) {
-                    case JsonRpc.Request r -> {
-                        Cancellation cancel = new Cancellation();
-                        if (Mcp.TOOLS_CALL.equals(r.method())) {
-                            running.put(r.id(), cancel);
-                        }
-                        pool.submit(() -> answer(r, cancel));
-                    }
-                    case JsonRpc.Notification n -> notified(n);
-                    case JsonRpc.Response r -> LOG.fine("ignored a response from the client (id " + r.id() + ")");
+                if (!line.isBlank()) {
+                    receive(line, pool);
                 }
             }
-            LOG.info("MCP client closed the connection; cancelling " + running.size() + " running call(s)");
-            running.values().forEach(Cancellation::cancel);
             pool.shutdown();
-            pool.awaitTermination(5, TimeUnit.SECONDS);
+            if (!pool.awaitTermination(DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.info("MCP client closed the connection; cancelling " + running.size() + " running call(s)");
+                running.values().forEach(Cancellation::cancel);
+                pool.awaitTermination(2, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void receive(String line, ExecutorService pool) {
+        JsonRpc.Incoming message;
+        try {
+            message = JsonRpc.read(line);
+        } catch (IllegalArgumentException e) {
+            boolean json = Json.tryParse(line).isPresent();
+            send(JsonRpc.error(Json.MAPPER.nullNode(), json ? INVALID_REQUEST : PARSE_ERROR,
+                    (json ? "Invalid request: " : "Parse error: ") + e.getMessage()));
+            return;
+        }
+        switch (message) {
+            case JsonRpc.Request r when Mcp.INITIALIZE.equals(r.method()) -> answer(r, new Cancellation());
+            case JsonRpc.Request r -> {
+                Cancellation cancel = new Cancellation();
+                if (Mcp.TOOLS_CALL.equals(r.method())) {
+                    running.put(r.id(), cancel);
+                }
+                pool.submit(() -> answer(r, cancel));
+            }
+            case JsonRpc.Notification n -> notified(n);
+            case JsonRpc.Response r -> LOG.fine("ignored a response from the client (id " + r.id() + ")");
         }
     }
 
