@@ -10,9 +10,11 @@ import dev.reaper.mcp.server.McpWire;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.policy.PermissionRules;
 import dev.reaper.policy.WorkspaceBoundary;
+import dev.reaper.testing.Peers;
 import dev.reaper.tools.builtin.BuiltinTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,5 +103,22 @@ class ServerToolsTest {
             assertThat(env.at("/result/content/0/text").asText()).doesNotContain("KEY=1");
         }
         assertThat(root.resolve("d.txt")).hasContent("x");
+    }
+
+    @Test
+    void aCancelledBashCallIsKilled() throws Exception {
+        Peers.require("bash");
+        long start = System.nanoTime();
+        try (McpWire w = serve(PermissionMode.BYPASS, PermissionRules.NONE)) {
+            w.request(1, "tools/call", "{\"name\":\"bash\",\"arguments\":{\"command\":\"sleep 30 && touch late\"}}");
+            assertThat(w.call(2, "ping", "{}").path("id").asInt()).isEqualTo(2);
+            Thread.sleep(300);
+            w.send("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/cancelled\",\"params\":{\"requestId\":1}}");
+            assertThat(w.call(3, "ping", "{}").path("id").asInt()).isEqualTo(3);
+            assertThat(w.poll(500)).as("no answer to a cancelled call").isNull();
+        }
+        // the server returned without waiting out its drain time: the command was killed, not waited for
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(8));
+        assertThat(root.resolve("late")).doesNotExist();
     }
 }
