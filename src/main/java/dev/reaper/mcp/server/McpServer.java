@@ -29,7 +29,7 @@ import java.util.logging.Logger;
  * out (the output carries the protocol only). Owns the protocol: initialize and version negotiation, ping,
  * tools/list, tools/call, cancellation and the JSON-RPC errors. {@code initialize} is answered in order, before
  * what follows it is read; other requests run concurrently on virtual threads, and each response is written
- * whole, under a lock. What the tools do, and whether they may, is the
+ * whole, under a lock. One instance serves one connection. What the tools do, and whether they may, is the
  * {@link ServedTools}'.
  */
 public final class McpServer {
@@ -49,7 +49,7 @@ public final class McpServer {
     private final Map<JsonNode, Cancellation> running = new ConcurrentHashMap<>();
     private final Object writeLock = new Object();
     private volatile String client = "unknown";
-    private Writer out;
+    private volatile Writer out;
 
     /** @param version Reaper's version, sent as serverInfo */
     public McpServer(ServedTools tools, AuditLog audit, String version) {
