@@ -22,6 +22,8 @@ final class StartMap {
 
     /** About a thousand tokens: the map orients the model, and repo_map gives more on request. */
     static final int TOKENS = 1024;
+    /** A workspace with fewer files than this gets no map: listing it tells the model as much, sooner. */
+    static final int MIN_FILES = 5;
 
     private static final Logger LOG = Logger.getLogger(StartMap.class.getName());
 
@@ -35,6 +37,10 @@ final class StartMap {
         CompletableFuture<Optional<String>> text = new CompletableFuture<>();
         Thread.ofVirtual().name("reaper-start-map").start(() -> {
             try {
+                if (fewFiles(folder)) {
+                    text.complete(Optional.empty());
+                    return;
+                }
                 RepoMap.Rendered r = map.get().render(Focus.NONE, TOKENS, readable);
                 text.complete(r.files() == 0 ? Optional.empty() : Optional.of(SystemPrompt.repoMap(r.text())));
             } catch (IOException | RuntimeException e) {
@@ -43,5 +49,13 @@ final class StartMap {
             }
         });
         return PromptSection.of(text);
+    }
+
+    /** Whether the workspace has fewer than {@link #MIN_FILES} files (ignored ones aside); stops counting there. */
+    static boolean fewFiles(Path root) throws IOException {
+        int[] n = {0};
+        dev.reaper.context.FileWalker.walk(root, new dev.reaper.context.IgnoreRules(root), () -> false,
+                (file, attrs) -> ++n[0] < MIN_FILES);
+        return n[0] < MIN_FILES;
     }
 }

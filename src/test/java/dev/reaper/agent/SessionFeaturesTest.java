@@ -240,6 +240,9 @@ class SessionFeaturesTest {
         Files.writeString(work.resolve("app/models.py"), "class Ledger:\n    pass\n");
         Files.writeString(work.resolve("app/service.py"), "from .models import Ledger\n\n\ndef book():\n"
                 + "    return Ledger()\n");
+        for (String doc : List.of("README.md", "CHANGES.md", "LICENSE")) {
+            Files.writeString(work.resolve(doc), "text\n"); // enough files for a map to be worth it
+        }
         fake.conversation(Step.text("one"), Step.text("two"));
         Session s = open(PermissionMode.DEFAULT, Approver.NON_INTERACTIVE);
         app.repoMap().refresh(); // done before the first request, as when the user takes a moment to type

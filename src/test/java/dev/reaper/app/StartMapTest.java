@@ -28,6 +28,12 @@ class StartMapTest {
     };
 
     @Test
+    void aWorkspaceOfAFewFilesGetsNoMap() throws IOException {
+        Files.writeString(work.resolve("app.py"), "def run():\n    pass\n");
+        assertThat(StartMap.start(work, Optional.empty(), NEVER, p -> true).await(Duration.ofSeconds(10))).isEmpty();
+    }
+
+    @Test
     void aHomeDirectoryOrAFileSystemRootGetsNoMap() {
         assertThat(StartMap.start(work, Optional.of(work), NEVER, p -> true)).isSameAs(PromptSection.NONE);
         assertThat(StartMap.start(Path.of("/"), Optional.empty(), NEVER, p -> true)).isSameAs(PromptSection.NONE);
@@ -36,6 +42,9 @@ class StartMapTest {
     @Test
     void aProjectGetsItsMapAsAPromptSection() throws IOException {
         Files.writeString(work.resolve("app.py"), "def run():\n    pass\n");
+        for (int i = 0; i < StartMap.MIN_FILES; i++) {
+            Files.writeString(work.resolve("notes" + i + ".txt"), "text\n");
+        }
         try (RepoMap map = RepoMap.open(work, new IgnoreRules(work), cache)) {
             PromptSection section = StartMap.start(work, Optional.of(cache), () -> map, p -> true);
 
