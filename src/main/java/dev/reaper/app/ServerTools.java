@@ -1,13 +1,16 @@
 package dev.reaper.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reaper.agent.Approver;
 import dev.reaper.agent.EventSink;
 import dev.reaper.agent.ToolExecutor;
 import dev.reaper.config.ConfigException;
 import dev.reaper.context.IgnoreRules;
 import dev.reaper.json.Json;
+import dev.reaper.mcp.server.Exchange;
 import dev.reaper.mcp.server.ServedTools;
+import dev.reaper.policy.ToolKind;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.policy.PermissionRules;
 import dev.reaper.policy.WorkspaceBoundary;
@@ -43,7 +46,7 @@ public final class ServerTools implements ServedTools {
             + " acceptEdits (edits) or bypassPermissions (edits and commands), or add an allow rule to"
             + " [permissions] in .reaper/config.toml (e.g. allow = [\"bash(git status)\"]).");
 
-    private final List<Tool> offered;
+    private final List<ObjectNode> definitions;
     private final ToolExecutor executor;
     private final WorkspaceBoundary workspace;
     private final IgnoreRules ignore;
@@ -52,7 +55,8 @@ public final class ServerTools implements ServedTools {
 
     public ServerTools(List<Tool> tools, PermissionMode mode, PermissionRules rules, WorkspaceBoundary workspace,
                        IgnoreRules ignore, Map<String, String> environment) {
-        this.offered = tools.stream().filter(t -> !SESSION_ONLY.contains(t.name())).toList();
+        List<Tool> offered = tools.stream().filter(t -> !SESSION_ONLY.contains(t.name())).toList();
+        this.definitions = offered.stream().map(ServerTools::definition).toList();
         EventSink log = event -> {
             if (event instanceof Event.Notice n) {
                 LOG.info("mcp serve: " + n.message());
@@ -91,16 +95,38 @@ public final class ServerTools implements ServedTools {
     }
 
     @Override
-    public List<Tool> list() {
-        return offered;
+    public List<ObjectNode> list() {
+        return definitions;
     }
 
     @Override
-    public ToolOutput call(String name, JsonNode arguments, Cancellation cancel) {
+    public ObjectNode call(String name, JsonNode arguments, Exchange exchange) {
+        ToolOutput output = run(name, arguments, exchange.cancellation());
+        ObjectNode result = Json.object();
+        result.putArray("content").addObject().put("type", "text").put("text", output.text());
+        result.put("isError", output.isError());
+        return result;
+    }
+
+    /** Runs one call through the executor: schema validation, the permission decision, the tool. */
+    ToolOutput run(String name, JsonNode arguments, Cancellation cancel) {
         ToolContext context = new ToolContext(workspace, ignore, cancel, (path, before, after) -> { }, environment,
                 executor::mayRead);
         ContentBlock.ToolResult r = executor.execute(new ContentBlock.ToolUse("mcp-" + ids.incrementAndGet(), name,
                 Json.write(arguments)), context);
         return new ToolOutput(r.content(), r.isError());
+    }
+
+    private static ObjectNode definition(Tool t) {
+        ObjectNode o = Json.object();
+        o.put("name", t.name());
+        o.put("description", t.description());
+        o.set("inputSchema", Json.tryParse(t.inputSchema()).filter(JsonNode::isObject)
+                .orElseGet(() -> Json.object().put("type", "object")));
+        ObjectNode hints = o.putObject("annotations");
+        hints.put("readOnlyHint", t.kind() == ToolKind.READ);
+        hints.put("destructiveHint", t.kind() != ToolKind.READ);
+        hints.put("openWorldHint", false);
+        return o;
     }
 }

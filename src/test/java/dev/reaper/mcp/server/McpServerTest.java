@@ -3,12 +3,8 @@ package dev.reaper.mcp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.reaper.json.Json;
-import dev.reaper.policy.ToolKind;
-import dev.reaper.protocol.Cancellation;
-import dev.reaper.tools.Tool;
-import dev.reaper.tools.ToolContext;
-import dev.reaper.tools.ToolOutput;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,17 +16,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class McpServerTest {
 
-    private static Tool tool(String name) {
-        return new Tool() {
-            public String name() { return name; }
-            public ToolKind kind() { return ToolKind.READ; }
-            public String description() { return "the " + name + " tool"; }
-            public String inputSchema() {
-                return "{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}}}";
-            }
-            public List<String> targets(JsonNode args, ToolContext context) { return List.of(); }
-            public ToolOutput run(JsonNode args, ToolContext context) { return ToolOutput.ok(""); }
-        };
+    private static ObjectNode tool(String name) {
+        ObjectNode t = Json.object();
+        t.put("name", name);
+        t.put("description", "the " + name + " tool");
+        t.set("inputSchema", Json.parse("{\"type\":\"object\",\"properties\":{\"text\":{\"type\":\"string\"}}}"));
+        return t;
+    }
+
+    private static ObjectNode text(String text, boolean error) {
+        ObjectNode r = Json.object();
+        r.putArray("content").addObject().put("type", "text").put("text", text);
+        r.put("isError", error);
+        return r;
     }
 
     /** echo answers its text; wait blocks until cancelled; fail returns an error output. */
@@ -39,24 +37,24 @@ class McpServerTest {
 
     private final ServedTools tools = new ServedTools() {
         @Override
-        public List<Tool> list() {
+        public List<ObjectNode> list() {
             return List.of(tool("echo"), tool("wait"), tool("fail"));
         }
 
         @Override
-        public ToolOutput call(String name, JsonNode arguments, Cancellation cancel) {
+        public ObjectNode call(String name, JsonNode arguments, Exchange exchange) {
             return switch (name) {
-                case "echo" -> ToolOutput.ok(arguments.path("text").asText());
-                case "fail" -> ToolOutput.error("it failed: token sk-secret-123");
+                case "echo" -> text(arguments.path("text").asText(), false);
+                case "fail" -> text("it failed: token sk-secret-123", true);
                 default -> {
-                    cancel.onCancel(waitCancelled::countDown);
+                    exchange.cancellation().onCancel(waitCancelled::countDown);
                     waitStarted.countDown();
                     try {
                         waitCancelled.await(10, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
-                    yield ToolOutput.ok("waited");
+                    yield text("waited", false);
                 }
             };
         }
@@ -113,6 +111,7 @@ class McpServerTest {
             w.send("[1,2]");
             assertThat(w.next().at("/error/code").asInt()).isEqualTo(-32600);
             JsonNode unknown = w.call(7, "resources/list", "{}");
+            assertThat(w.call(9, "no/such", "{}").at("/error/code").asInt()).isEqualTo(-32601);
             assertThat(unknown.path("id").asInt()).isEqualTo(7);
             assertThat(unknown.at("/error/code").asInt()).isEqualTo(-32601);
             assertThat(w.call(8, "ping", "{}").has("result")).isTrue();
