@@ -108,6 +108,19 @@ public final class ServerTools implements ServedTools {
         return result;
     }
 
+    /** Whether deny rules leave a workspace file readable. */
+    boolean mayRead(Path file) {
+        return executor.mayRead(workspace.relative(file));
+    }
+
+    WorkspaceBoundary workspace() {
+        return workspace;
+    }
+
+    IgnoreRules ignore() {
+        return ignore;
+    }
+
     /** Runs one call through the executor: schema validation, the permission decision, the tool. */
     ToolOutput run(String name, JsonNode arguments, Cancellation cancel) {
         ToolContext context = new ToolContext(workspace, ignore, cancel, (path, before, after) -> { }, environment,

@@ -1,5 +1,6 @@
 package dev.reaper.cli;
 
+import dev.reaper.app.TaskPrompts;
 import dev.reaper.app.UserInputException;
 import dev.reaper.headless.OutputFormat;
 import dev.reaper.policy.PermissionMode;
@@ -115,9 +116,7 @@ final class TaskCommands {
         @Override
         public Integer call() {
             Target t = Target.parse(spec, root.workingDirectory());
-            return run(t, "Explain " + t.describe() + ", attached below: what it does, how it fits the rest of the"
-                    + " codebase (read the code it uses and that uses it), and anything surprising or risky. Be concrete"
-                    + " and cite line numbers.", PermissionMode.PLAN);
+            return run(t, TaskPrompts.explain(t.describe()), PermissionMode.PLAN);
         }
     }
 
@@ -139,9 +138,7 @@ final class TaskCommands {
                 throw new UserInputException("say what the refactoring should achieve, as in: reaper refactor a.py"
                         + " \"split parse() into smaller functions\"");
             }
-            return run(t, "Refactor " + t.describe() + ", attached below, to " + goal.strip() + ". Keep its behaviour:"
-                    + " update every caller you change the interface of, keep the tests passing, and change nothing"
-                    + " beyond what the goal needs. Then summarise what changed.", PermissionMode.ACCEPT_EDITS);
+            return run(t, TaskPrompts.refactor(t.describe(), goal), PermissionMode.ACCEPT_EDITS);
         }
     }
 
@@ -156,11 +153,7 @@ final class TaskCommands {
         @Override
         public Integer call() {
             Target t = Target.parse(spec, root.workingDirectory());
-            return run(t, "Write tests for " + t.describe() + ", attached below. Find how the project tests code"
-                    + " (framework, folders, naming, fixtures) and follow it: unit tests for the main behaviour and the"
-                    + " edge cases, property-based tests where the project already has a library for them, and a short"
-                    + " list of integration tests worth adding. Put the tests where the project keeps its tests.",
-                    PermissionMode.ACCEPT_EDITS);
+            return run(t, TaskPrompts.tests(t.describe()), PermissionMode.ACCEPT_EDITS);
         }
     }
 }
