@@ -57,11 +57,11 @@ final class ServerPrompts implements ServedPrompts {
                 String path = required(args, "path");
                 String lines = args.path("lines").asText("").strip();
                 String what = lines.isEmpty() ? path : path + " (lines " + lines + ")";
-                yield Optional.of(messages(run("read", code(path, lines)), TaskPrompts.explain(what)));
+                yield Optional.of(messages(what + ":\n" + run("read", code(path, lines)), TaskPrompts.explain(what)));
             }
             case "tests" -> {
                 String path = required(args, "path");
-                yield Optional.of(messages(run("read", code(path, "")), TaskPrompts.tests(path)));
+                yield Optional.of(messages(path + ":\n" + run("read", code(path, "")), TaskPrompts.tests(path)));
             }
             case "review" -> {
                 String changes = args.path("changes").asText("").strip();

@@ -177,8 +177,15 @@ final class ConformanceFixture {
         }
     }
 
+    /** The version of test://watched-resource; {@link #touchWatched} changes it. */
+    private static volatile int watchedVersion;
+
+    /** Changes test://watched-resource, as a file changing under a subscription. */
+    static void touchWatched() {
+        watchedVersion++;
+    }
+
     private static final class Resources implements ServedResources {
-        private volatile int watchedVersion;
 
         @Override
         public List<ObjectNode> list() {
