@@ -8,6 +8,7 @@ import dev.reaper.agent.ToolExecutor;
 import dev.reaper.config.ConfigException;
 import dev.reaper.context.IgnoreRules;
 import dev.reaper.json.Json;
+import dev.reaper.lsp.LspTools;
 import dev.reaper.mcp.server.Exchange;
 import dev.reaper.mcp.server.ServedTools;
 import dev.reaper.policy.ToolKind;
@@ -24,6 +25,7 @@ import dev.reaper.tools.ToolOutput;
 import dev.reaper.tools.ToolRegistry;
 import dev.reaper.tools.builtin.BuiltinTools;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,7 +71,8 @@ public final class ServerTools implements ServedTools {
     }
 
     /**
-     * The built-in tools over the app's workspace, with its [permissions] rules, the approvals remembered for
+     * The built-in tools over the app's workspace (and the language-server tools where a server handles one of
+     * its files), with its [permissions] rules, the approvals remembered for
      * it ("always allow" answers) and the given mode.
      */
     public static ServerTools of(Reaper app, PermissionMode mode) {
@@ -90,8 +93,12 @@ public final class ServerTools implements ServedTools {
         }
         WorkspaceBoundary boundary = new WorkspaceBoundary(root, config.permissions().additionalDirectories().stream()
                 .map(p -> p.isAbsolute() ? p : root.resolve(p)).toList());
-        return new ServerTools(BuiltinTools.all(app::repoMap), mode, rules, boundary, new IgnoreRules(root),
-                app.commandEnvironment());
+        List<Tool> tools = new ArrayList<>(BuiltinTools.all(app::repoMap));
+        IgnoreRules ignore = new IgnoreRules(root);
+        if (app.languageServers().usefulIn(ignore, SessionLauncher.LSP_PROBE_FILES)) {
+            tools.addAll(LspTools.all(app.languageServers()));
+        }
+        return new ServerTools(tools, mode, rules, boundary, ignore, app.commandEnvironment());
     }
 
     @Override

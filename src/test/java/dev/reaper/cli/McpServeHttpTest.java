@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code reaper mcp serve --transport http}, in its own JVM, driven by the reference client MCP Inspector 2 (on
- * Node 22): tools, the workspace's files as resources, and the mode prompts; then the same prompts over stdio.
+ * Node 22): tools (the language-server ones too, with pyright on the PATH), the workspace's files as resources, and the mode prompts; then the same prompts over stdio.
  */
 class McpServeHttpTest {
 
@@ -66,6 +66,8 @@ class McpServeHttpTest {
         ProcessBuilder pb = new ProcessBuilder(reaper("mcp", "serve", "--transport", "http", "--port", "0"))
                 .directory(work.toFile());
         pb.environment().put("REAPER_HOME", home.toString());
+        pb.environment().put("PATH", Peers.program("pyright-langserver").getParent() + java.io.File.pathSeparator
+                + System.getenv("PATH"));
         server = pb.start();
         BufferedReader err = new BufferedReader(new InputStreamReader(server.getErrorStream(), StandardCharsets.UTF_8));
         String line;
@@ -104,7 +106,7 @@ class McpServeHttpTest {
         serveHttp();
         List<String> names = new ArrayList<>();
         http("--method", "tools/list").path("tools").forEach(t -> names.add(t.path("name").asText()));
-        assertThat(names).contains("read", "write", "grep", "bash", "git_diff");
+        assertThat(names).contains("read", "write", "grep", "bash", "git_diff", "lsp_hover");
 
         JsonNode read = http("--method", "tools/call", "--tool-name", "read", "--tool-arg", "path=a.py");
         assertThat(read.at("/content/0/text").asText()).contains("return a - b");
