@@ -22,6 +22,9 @@ public final class McpServer {
     public static final int INVALID_REQUEST = -32600;
     public static final int INVALID_PARAMS = ServerSession.INVALID_PARAMS;
 
+    /** The longest message read from stdio; a longer one is dropped, with an error. */
+    static final int MAX_MESSAGE = 16 << 20;
+
     /** How long calls still running when a connection ends may take to finish before they are cancelled. */
     static final Duration DRAIN = Duration.ofSeconds(10);
 
@@ -92,12 +95,30 @@ public final class McpServer {
             }
         });
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        StringBuilder line = new StringBuilder();
+        boolean tooLong = false;
         try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    stream.receive(line);
+            int c;
+            while ((c = reader.read()) >= 0) {
+                if (c != '\n') {
+                    if (line.length() < MAX_MESSAGE) {
+                        line.append((char) c);
+                    } else {
+                        tooLong = true;
+                    }
+                    continue;
                 }
+                if (tooLong) {
+                    stream.refuse("Invalid request: a message may be at most " + (MAX_MESSAGE >> 20)
+                            + " MiB; it was dropped");
+                } else if (!line.isEmpty() && !line.toString().isBlank()) {
+                    stream.receive(line.toString());
+                }
+                line.setLength(0);
+                tooLong = false;
+            }
+            if (!line.isEmpty() && !tooLong && !line.toString().isBlank()) {
+                stream.receive(line.toString());
             }
         } finally {
             stream.finish(DRAIN);

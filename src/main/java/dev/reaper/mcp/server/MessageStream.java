@@ -49,6 +49,15 @@ final class MessageStream {
         }
     }
 
+    /** Answers a message that could not be taken at all (too large) with an error. */
+    void refuse(String why) {
+        try {
+            out.send(JsonRpc.error(dev.reaper.json.Json.MAPPER.nullNode(), McpServer.INVALID_REQUEST, why));
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "cannot write to the MCP client", e);
+        }
+    }
+
     /** The connection ended: running calls get {@code drain} to finish, then are cancelled. */
     void finish(Duration drain) {
         pool.shutdown();

@@ -119,6 +119,18 @@ class McpServerTest {
     }
 
     @Test
+    void aHugeMessageIsDroppedWithAnErrorAndTheConnectionStays() throws Exception {
+        try (McpWire w = wire(AuditLog.NONE)) {
+            w.send("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\","
+                    + "\"arguments\":{\"text\":\"" + "x".repeat(McpServer.MAX_MESSAGE) + "\"}}}");
+            JsonNode error = w.next();
+            assertThat(error.at("/error/code").asInt()).isEqualTo(-32600);
+            assertThat(error.at("/error/message").asText()).contains("16 MiB");
+            assertThat(w.call(2, "ping", "{}").has("result")).isTrue();
+        }
+    }
+
+    @Test
     void cancelledCallsStopAndGetNoResponse() throws Exception {
         try (McpWire w = wire(AuditLog.NONE)) {
             w.request(5, "tools/call", "{\"name\":\"wait\",\"arguments\":{}}");
