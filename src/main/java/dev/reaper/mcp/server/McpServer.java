@@ -97,32 +97,44 @@ public final class McpServer {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         StringBuilder line = new StringBuilder();
         boolean tooLong = false;
+        char[] buf = new char[8192];
         try {
-            int c;
-            while ((c = reader.read()) >= 0) {
-                if (c != '\n') {
-                    if (line.length() < MAX_MESSAGE) {
-                        line.append((char) c);
-                    } else {
-                        tooLong = true;
+            int n;
+            while ((n = reader.read(buf)) >= 0) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buf[i] != '\n') {
+                        continue;
                     }
-                    continue;
+                    tooLong = append(line, buf, from, i, tooLong);
+                    if (tooLong) {
+                        stream.refuse("Invalid request: a message may be at most " + (MAX_MESSAGE >> 20)
+                                + " MiB; it was dropped");
+                    } else if (!line.toString().isBlank()) {
+                        stream.receive(line.toString());
+                    }
+                    line.setLength(0);
+                    tooLong = false;
+                    from = i + 1;
                 }
-                if (tooLong) {
-                    stream.refuse("Invalid request: a message may be at most " + (MAX_MESSAGE >> 20)
-                            + " MiB; it was dropped");
-                } else if (!line.isEmpty() && !line.toString().isBlank()) {
-                    stream.receive(line.toString());
-                }
-                line.setLength(0);
-                tooLong = false;
+                tooLong = append(line, buf, from, n, tooLong);
             }
-            if (!line.isEmpty() && !tooLong && !line.toString().isBlank()) {
+            if (!tooLong && !line.toString().isBlank()) {
                 stream.receive(line.toString());
             }
         } finally {
             stream.finish(DRAIN);
         }
+    }
+
+    /** Appends chars to a line unless it would pass {@link #MAX_MESSAGE}; whether the line is too long. */
+    private static boolean append(StringBuilder line, char[] buf, int from, int to, boolean tooLong) {
+        if (tooLong || line.length() + (to - from) > MAX_MESSAGE) {
+            line.setLength(0);
+            return true;
+        }
+        line.append(buf, from, to - from);
+        return false;
     }
 
     /** The JSON-RPC error for a message that could not be read. */
