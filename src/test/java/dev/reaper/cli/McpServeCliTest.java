@@ -58,10 +58,14 @@ class McpServeCliTest {
     }
 
     @Test
-    void onlyStdioAndKnownModesAreAccepted() {
-        CliRun.Result http = new CliRun(home, work).stdin("").run("mcp", "serve", "--transport", "http");
-        assertThat(http.exitCode()).isNotZero();
-        assertThat(http.err()).contains("--transport must be stdio");
+    void unknownTransportsModesAndUnsafeBindsAreRefused() {
+        CliRun.Result sse = new CliRun(home, work).stdin("").run("mcp", "serve", "--transport", "sse");
+        assertThat(sse.exitCode()).isEqualTo(2);
+        assertThat(sse.err()).contains("--transport must be stdio, http or ws");
+        CliRun.Result open = new CliRun(home, work).stdin("").run("mcp", "serve", "--transport", "http", "--host",
+                "0.0.0.0", "--port", "0");
+        assertThat(open.exitCode()).isEqualTo(2);
+        assertThat(open.err()).contains("beyond the loopback").contains("REAPER_MCP_TOKEN");
         CliRun.Result mode = new CliRun(home, work).stdin("").run("mcp", "serve", "--permission-mode", "yolo");
         assertThat(mode.exitCode()).isNotZero();
         assertThat(mode.err()).contains("unknown permission mode 'yolo'");
@@ -70,6 +74,7 @@ class McpServeCliTest {
     @Test
     void helpDocumentsTheAuditLogAndTheTransport() {
         CliRun.Result help = new CliRun(home, work).run("mcp", "serve", "--help");
-        assertThat(help.out()).contains("mcp-audit.jsonl", "--permission-mode", "Only stdio for now");
+        assertThat(help.out()).contains("mcp-audit.jsonl", "--permission-mode", "--transport", "Streamable HTTP",
+                "WebSocket", "--token-env", "--allow-origin");
     }
 }
