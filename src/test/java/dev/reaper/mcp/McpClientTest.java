@@ -140,6 +140,23 @@ class McpClientTest {
     }
 
     @Test
+    void aMessageOverTheLimitIsAClearErrorWithoutFillingMemory() throws Exception {
+        Path script = root.resolve("huge-server.sh");
+        Files.writeString(script, "#!/bin/bash\nread line\nhead -c 3000000 /dev/zero | tr '\\0' x\nsleep 30\n");
+        script.toFile().setExecutable(true);
+        StdioTransport t = StdioTransport.launch("huge", List.of(script.toString()), root, System.getenv(),
+                Duration.ofMillis(500), 1024 * 1024);
+        McpClient c = new McpClient("huge", t, root, QUICK);
+        clients.add(c);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> c.initialize("test")).isInstanceOf(McpFailure.class)
+                .hasMessage("MCP server huge sent too long a message (a message is longer than 1048576 characters), so"
+                        + " Reaper stopped using it");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
     void aServerThatNeverAnswersTimesOutAndIsKilled() throws Exception {
         McpClient c = connect("mute", new McpClient.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 "sleep", "600");
