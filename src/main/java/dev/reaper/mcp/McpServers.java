@@ -1,6 +1,8 @@
 package dev.reaper.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.config.McpConfig;
+import dev.reaper.mcp.client.Elicitation;
 import dev.reaper.mcp.client.HttpTransport;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.mcp.client.StdioTransport;
@@ -52,6 +54,7 @@ public final class McpServers implements AutoCloseable {
     private boolean closed;
     private List<List<McpClient.ToolSpec>> builtFrom = List.of();
     private List<Tool> built = List.of();
+    private volatile Elicitation elicitation = Elicitation.DEFAULTS;
 
     /**
      * @param root        the workspace root: servers run there, and it is their one root
@@ -131,6 +134,29 @@ public final class McpServers implements AutoCloseable {
         }
     }
 
+    /**
+     * Who answers the servers' elicitation requests (forms), from now on; until it is set, Reaper accepts a
+     * form's defaults when every required field has one and declines otherwise ({@link Elicitation#DEFAULTS}).
+     */
+    public void elicitation(Elicitation asker) {
+        this.elicitation = asker;
+    }
+
+    /**
+     * Connects to one server, by itself, and initializes it, for a single use such as {@code reaper mcp call}:
+     * the caller closes it. Its tools are not listed.
+     */
+    public McpClient open(McpConfig.Server server) throws McpFailure {
+        McpClient client = connect(server);
+        try {
+            client.initialize(clientVersion);
+            return client;
+        } catch (McpFailure e) {
+            client.close();
+            throw e;
+        }
+    }
+
     /** Every server, started (in parallel) unless it was already, with its tool count or why it is unavailable. */
     public List<Status> statuses() {
         List<CompletableFuture<McpClient>> futures = config.servers().stream().map(this::start).toList();
@@ -191,7 +217,7 @@ public final class McpServers implements AutoCloseable {
                 env.putAll(vars.expand(s.env(), "its env"));
                 StdioTransport t = StdioTransport.launch(server.name(), vars.expand(s.command(), "its command"),
                         root, env, stopGrace);
-                yield new McpClient(server.name(), t, root, timeouts(server));
+                yield new McpClient(server.name(), t, root, timeouts(server), Optional.of(this::elicit));
             }
             case McpConfig.Http h -> {
                 Map<String, String> headers = vars.expand(h.headers(), "its headers");
@@ -206,9 +232,13 @@ public final class McpServers implements AutoCloseable {
                 }
                 yield new McpClient(server.name(), new HttpTransport(server.name(),
                         URI.create(vars.expand(h.url(), "its url")), headers, Duration.ofSeconds(10)), root,
-                        timeouts(server));
+                        timeouts(server), Optional.of(this::elicit));
             }
         };
+    }
+
+    private Elicitation.Answer elicit(String server, String message, JsonNode schema) {
+        return elicitation.ask(server, message, schema);
     }
 
     private McpClient.Timeouts timeouts(McpConfig.Server server) {

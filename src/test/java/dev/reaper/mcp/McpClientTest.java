@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reaper.mcp.client.Elicitation;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.mcp.client.StdioTransport;
 import dev.reaper.protocol.Cancellation;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +97,40 @@ class McpClientTest {
         assertThat(c.failure()).isEmpty(); // the connection is still usable
         assertThat(ToolResults.output(c.callTool("echo", args("{\"message\":\"still here\"}"), new Cancellation())))
                 .isEqualTo(ToolOutput.ok("Echo: still here"));
+    }
+
+    @Test
+    void elicitationIsOfferedAndAnsweredByTheHandler() throws Exception {
+        Path program = Peers.program("mcp-server-everything");
+        List<String> asked = new ArrayList<>();
+        Elicitation withName = (server, message, schema) -> {
+            asked.add(server + ": " + message);
+            ObjectNode content = Elicitation.defaults(Json.parse("{\"properties\":" + schema.path("properties")
+                    + "}")).orElseThrow();
+            content.put("name", "Ada");
+            return new Elicitation.Accept(content);
+        };
+        McpClient asking = new McpClient("everything", StdioTransport.launch("everything", List.of(program.toString()),
+                root, System.getenv(), Duration.ofMillis(500)), root, QUICK, Optional.of(withName));
+        McpClient defaults = new McpClient("everything", StdioTransport.launch("everything",
+                List.of(program.toString()), root, System.getenv(), Duration.ofMillis(500)), root, QUICK,
+                Optional.of(Elicitation.DEFAULTS));
+        clients.add(asking);
+        clients.add(defaults);
+        asking.initialize("test");
+        defaults.initialize("test");
+
+        assertThat(asking.listTools()).extracting(McpClient.ToolSpec::name).contains("trigger-elicitation-request");
+        String accepted = ToolResults.output(asking.callTool("trigger-elicitation-request", Json.object(),
+                new Cancellation())).text();
+        String declined = ToolResults.output(defaults.callTool("trigger-elicitation-request", Json.object(),
+                new Cancellation())).text();
+
+        assertThat(asked).hasSize(1);
+        assertThat(accepted).contains("User provided the requested information", "Ada", "Monica");
+        assertThat(declined).contains("User declined");
+        assertThat(everything().listTools()).extracting(McpClient.ToolSpec::name)
+                .doesNotContain("trigger-elicitation-request"); // not offered to a client without a handler
     }
 
     @Test

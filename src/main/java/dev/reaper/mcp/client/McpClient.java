@@ -57,6 +57,7 @@ public final class McpClient implements AutoCloseable {
     private final Transport transport;
     private final Path root;
     private final Timeouts timeouts;
+    private final Optional<Elicitation> elicitation;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private volatile String broken;
@@ -90,7 +91,17 @@ public final class McpClient implements AutoCloseable {
 
     /** @param root the workspace root, given to the server as its one root */
     public McpClient(String name, Transport transport, Path root, Timeouts timeouts) {
+        this(name, transport, root, timeouts, Optional.empty());
+    }
+
+    /**
+     * @param elicitation who answers the server's {@code elicitation/create}; with none, Reaper does not declare
+     *                    the capability (and answers such a request with -32601)
+     */
+    public McpClient(String name, Transport transport, Path root, Timeouts timeouts,
+                     Optional<Elicitation> elicitation) {
         this.name = name;
+        this.elicitation = elicitation;
         this.transport = transport;
         this.root = root;
         this.timeouts = timeouts;
@@ -129,7 +140,11 @@ public final class McpClient implements AutoCloseable {
         this.clientVersion = clientVersion;
         ObjectNode params = Json.object();
         params.put("protocolVersion", Mcp.PROTOCOL_VERSION);
-        params.putObject("capabilities").putObject("roots").put("listChanged", false);
+        ObjectNode capabilities = params.putObject("capabilities");
+        capabilities.putObject("roots").put("listChanged", false);
+        if (elicitation.isPresent()) {
+            capabilities.putObject("elicitation").putObject("form");
+        }
         ObjectNode client = params.putObject("clientInfo");
         client.put("name", "reaper");
         client.put("version", clientVersion);
@@ -347,6 +362,11 @@ public final class McpClient implements AutoCloseable {
     }
 
     private void answer(JsonRpc.Request r) {
+        if (r.method().equals(Mcp.ELICITATION_CREATE) && elicitation.isPresent()) {
+            // the answer may take a person's time: the transport's thread goes on reading meanwhile
+            Thread.ofVirtual().name("reaper-mcp-" + name + "-elicit").start(() -> reply(r, elicit(r)));
+            return;
+        }
         JsonNode reply = switch (r.method()) {
             case Mcp.PING -> JsonRpc.result(r.id(), Json.object());
             case Mcp.ROOTS_LIST -> {
@@ -359,6 +379,41 @@ public final class McpClient implements AutoCloseable {
             }
             default -> JsonRpc.error(r.id(), JsonRpc.METHOD_NOT_FOUND, "Reaper does not offer " + r.method());
         };
+        reply(r, reply);
+    }
+
+    /** The answer to a form elicitation, from the handler; a URL elicitation (not declared) is declined. */
+    private JsonNode elicit(JsonRpc.Request r) {
+        JsonNode params = r.params();
+        ObjectNode result = Json.object();
+        if (!params.path("mode").asText("form").equals("form")) {
+            LOG.info("mcp " + name + ": declined a " + params.path("mode").asText() + " elicitation (Reaper answers"
+                    + " forms only)");
+            result.put("action", "decline");
+            return JsonRpc.result(r.id(), result);
+        }
+        Elicitation.Answer answer;
+        try {
+            answer = elicitation.orElseThrow().ask(name, params.path("message").asText(""),
+                    params.path("requestedSchema"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mcp " + name + ": elicitation failed", e);
+            return JsonRpc.error(r.id(), JsonRpc.INTERNAL_ERROR, "Reaper could not answer: " + e.getMessage());
+        }
+        switch (answer) {
+            case Elicitation.Accept a -> {
+                result.put("action", "accept");
+                result.set("content", a.content());
+            }
+            case Elicitation.Decline d -> result.put("action", "decline");
+            case Elicitation.Cancel c -> result.put("action", "cancel");
+        }
+        LOG.info("mcp " + name + ": elicitation \"" + params.path("message").asText("") + "\" answered: "
+                + result.path("action").asText());
+        return JsonRpc.result(r.id(), result);
+    }
+
+    private void reply(JsonRpc.Request r, JsonNode reply) {
         try {
             transport.send(Json.write(reply));
         } catch (McpFailure e) {
