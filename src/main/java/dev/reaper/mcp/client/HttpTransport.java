@@ -42,6 +42,8 @@ public final class HttpTransport implements Transport {
     static final Duration DEFAULT_RETRY = Duration.ofSeconds(1);
     /** Reconnections in a row that bring no event before a stream is given up. */
     static final int MAX_QUIET_RECONNECTS = 5;
+    /** How long the handshake waits for the server's stream to open. */
+    static final Duration STREAM_OPENING = Duration.ofSeconds(5);
 
     private final String name;
     private final URI url;
@@ -121,14 +123,25 @@ public final class HttpTransport implements Transport {
      */
     @Override
     public void ready() {
+        CompletableFuture<Void> opened = new CompletableFuture<>();
         lastPost.whenComplete((r, e) -> {
-            if (!closed) {
-                Thread.ofVirtual().name("reaper-mcp-" + name + "-stream").start(this::listen);
+            if (closed) {
+                opened.complete(null);
+            } else {
+                Thread.ofVirtual().name("reaper-mcp-" + name + "-stream").start(() -> listen(opened));
             }
         });
+        // what the server sends unasked while answering the first request (a form to fill in) needs the stream open
+        try {
+            opened.get(STREAM_OPENING.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.fine(() -> "mcp " + name + ": its stream is not open yet; going on without waiting for it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
-    private void listen() {
+    private void listen(CompletableFuture<Void> opened) {
         EventStream stream = new EventStream(maxMessageChars);
         int quiet = 0;
         while (!closed) {
@@ -140,6 +153,8 @@ public final class HttpTransport implements Transport {
                 response = null;
             } catch (InterruptedException e) {
                 return;
+            } finally {
+                opened.complete(null);
             }
             if (response != null && (response.statusCode() != 200 || !isEventStream(response))) {
                 int status = response.statusCode();
@@ -223,6 +238,10 @@ public final class HttpTransport implements Transport {
                 if (read(stream, body, id) || id.isEmpty()) {
                     return;
                 }
+            } else if (type.startsWith("application/json") && id.isEmpty()) {
+                // a notification or an answer needs no reply (202); some servers send "{}" anyway
+                LOG.fine(() -> "mcp " + name + ": ignored a body in reply to a message that needs none");
+                return;
             } else if (type.startsWith("application/json")) {
                 BoundedLines lines = new BoundedLines(body, maxMessageChars);
                 StringBuilder text = new StringBuilder();
