@@ -6,6 +6,7 @@ import dev.reaper.mcp.client.Elicitation;
 import dev.reaper.mcp.client.HttpTransport;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.mcp.client.StdioTransport;
+import dev.reaper.protocol.Cancellation;
 import dev.reaper.tools.Tool;
 import java.net.URI;
 import java.nio.file.Path;
@@ -41,6 +42,9 @@ public final class McpServers implements AutoCloseable {
      * @param failure why it is unavailable, when it is
      */
     public record Status(McpConfig.Server server, Optional<Integer> tools, Optional<String> failure) {}
+
+    /** One server's prompt under the command name Reaper gives it, {@code mcp__SERVER__PROMPT}. */
+    public record Prompt(String command, String server, McpClient.PromptSpec spec) {}
 
     private final McpConfig config;
     private final Path root;
@@ -90,11 +94,7 @@ public final class McpServers implements AutoCloseable {
      * (see {@link ResourceTools}). A server that has since died keeps its tools: calling one says why it fails.
      */
     public List<Tool> current() {
-        List<McpClient> up;
-        synchronized (this) {
-            up = started.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
-                    .map(CompletableFuture::join).toList();
-        }
+        List<McpClient> up = up();
         List<List<McpClient.ToolSpec>> lists = up.stream().map(McpClient::tools).toList();
         synchronized (this) {
             if (lists.size() == builtFrom.size() && IntStream.range(0, lists.size())
@@ -121,6 +121,46 @@ public final class McpServers implements AutoCloseable {
             builtFrom = lists;
             built = List.copyOf(out);
             return built;
+        }
+    }
+
+    /** The prompts of the servers started so far (this starts none), by command name, the first of a name winning. */
+    public List<Prompt> prompts() {
+        List<Prompt> out = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (McpClient client : up()) {
+            for (McpClient.PromptSpec spec : client.prompts()) {
+                String command = ToolNames.of(client.name(), spec.name());
+                if (taken.add(command.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(new Prompt(command, client.name(), spec));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A prompt filled in with its arguments and rendered as the user's prompt (see {@link PromptMessages}).
+     *
+     * @throws McpFailure when there is no such prompt, or its server fails
+     */
+    public PromptMessages.Rendered prompt(String command, Map<String, String> arguments, Cancellation cancel)
+            throws McpFailure, McpClient.ErrorResponse {
+        for (McpClient client : up()) {
+            for (McpClient.PromptSpec spec : client.prompts()) {
+                if (ToolNames.of(client.name(), spec.name()).equalsIgnoreCase(command)) {
+                    return PromptMessages.render(client.getPrompt(spec.name(), arguments, cancel));
+                }
+            }
+        }
+        throw new McpFailure("no MCP prompt " + command + " (its server may have stopped)");
+    }
+
+    /** The servers that started, in the configured order. */
+    private List<McpClient> up() {
+        synchronized (this) {
+            return started.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                    .map(CompletableFuture::join).toList();
         }
     }
 
@@ -197,6 +237,13 @@ public final class McpServers implements AutoCloseable {
             }
             McpClient.ServerInfo info = client.initialize(clientVersion);
             client.listTools();
+            if (client.offersPrompts()) {
+                try {
+                    client.listPrompts();
+                } catch (McpFailure e) {
+                    LOG.warning(e.getMessage() + "; its prompts are not available");
+                }
+            }
             LOG.info("mcp " + server.name() + ": started (" + info.name() + " " + info.version() + ", protocol "
                     + info.protocolVersion() + ", " + client.tools().size() + " tools)");
             ready.complete(client);

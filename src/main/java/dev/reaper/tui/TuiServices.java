@@ -10,6 +10,7 @@ import dev.reaper.router.ModelRef;
 import dev.reaper.router.Router;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.store.UsageLedger;
+import dev.reaper.tui.command.PromptCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +63,11 @@ public interface TuiServices {
 
     /** Runs a shell command in the workspace as the bash tool does (timeout, output cap, process group). */
     String shell(String command, dev.reaper.protocol.Cancellation cancel);
+
+    /** Slash commands made of MCP servers' prompts ({@code /mcp__SERVER__PROMPT}); none unless there are servers. */
+    default PromptCommands promptCommands() {
+        return PromptCommands.NONE;
+    }
 
     /** The theme and keymap named in config.toml, if any. */
     Optional<String> configuredTheme();

@@ -134,6 +134,32 @@ class McpClientTest {
     }
 
     @Test
+    void everythingsPromptsAreListedAndFilledIn() throws Exception {
+        McpClient c = everything();
+
+        assertThat(c.offersPrompts()).isTrue();
+        List<McpClient.PromptSpec> prompts = c.listPrompts();
+        assertThat(prompts).extracting(McpClient.PromptSpec::name).contains("simple-prompt", "args-prompt",
+                "resource-prompt");
+        McpClient.PromptSpec args = prompts.stream().filter(p -> p.name().equals("args-prompt")).findFirst()
+                .orElseThrow();
+        assertThat(args.arguments()).extracting(McpClient.PromptArgument::name, McpClient.PromptArgument::required)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("city", true),
+                        org.assertj.core.groups.Tuple.tuple("state", false));
+
+        Cancellation none = new Cancellation();
+        assertThat(PromptMessages.render(c.getPrompt("simple-prompt", java.util.Map.of(), none)))
+                .isEqualTo(new PromptMessages.Rendered("This is a simple prompt without arguments.", List.of()));
+        assertThat(PromptMessages.render(c.getPrompt("args-prompt", java.util.Map.of("city", "Paris",
+                "state", "Texas"), none)).text()).isEqualTo("What's weather in Paris, Texas?");
+        String embedded = PromptMessages.render(c.getPrompt("resource-prompt", java.util.Map.of("resourceType",
+                "Text", "resourceId", "1"), none)).text();
+        assertThat(embedded).contains("[resource demo://resource/dynamic/text/1]");
+        assertThatThrownBy(() -> c.getPrompt("no-such-prompt", java.util.Map.of(), none))
+                .isInstanceOf(McpClient.ErrorResponse.class);
+    }
+
+    @Test
     void aLongRunningToolReportsProgressAndFinishes() throws Exception {
         McpClient c = everything();
 

@@ -14,12 +14,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -53,6 +55,14 @@ public final class McpClient implements AutoCloseable {
     /** One resource as the server lists it; the strings are empty when the server leaves them out. */
     public record ResourceSpec(String uri, String name, String description, String mimeType) {}
 
+    /** One prompt as the server lists it; its arguments in the server's order. */
+    public record PromptSpec(String name, String description, List<PromptArgument> arguments) {}
+
+    public record PromptArgument(String name, String description, boolean required) {}
+
+    /** One resource template ({@code uriTemplate}, RFC 6570) as the server lists it. */
+    public record TemplateSpec(String uriTemplate, String name, String description, String mimeType) {}
+
     private final String name;
     private final Transport transport;
     private final Path root;
@@ -63,6 +73,10 @@ public final class McpClient implements AutoCloseable {
     private volatile String broken;
     private volatile ServerInfo info;
     private volatile List<ToolSpec> tools = List.of();
+    private volatile List<PromptSpec> prompts = List.of();
+    private volatile boolean promptsListed;
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> updated = uri -> { };
     private volatile String clientVersion = "";
 
     /** A request waiting for its response; progress moves its deadline. */
@@ -227,6 +241,84 @@ public final class McpClient implements AutoCloseable {
             cursor = Json.text(page, "nextCursor");
         } while (cursor != null && !cursor.isEmpty());
         return all;
+    }
+
+    /** Whether the server said, at initialize, that it has prompts. */
+    public boolean offersPrompts() {
+        return info != null && info.capabilities().has("prompts");
+    }
+
+    /** The server's prompts, every page of them; kept for {@link #prompts()}. */
+    public List<PromptSpec> listPrompts() throws McpFailure {
+        synchronized (promptListing) {
+            List<PromptSpec> all = new ArrayList<>();
+            for (JsonNode p : pages(Mcp.PROMPTS_LIST, "prompts", "its prompts", new Cancellation())) {
+                List<PromptArgument> args = new ArrayList<>();
+                for (JsonNode a : p.path("arguments")) {
+                    args.add(new PromptArgument(a.path("name").asText(), a.path("description").asText(""),
+                            a.path("required").asBoolean(false)));
+                }
+                all.add(new PromptSpec(p.path("name").asText(), p.path("description").asText(""), List.copyOf(args)));
+            }
+            prompts = List.copyOf(all);
+            promptsListed = true;
+            return prompts;
+        }
+    }
+
+    private final Object promptListing = new Object();
+
+    /** The prompts listed last (none before {@link #listPrompts}). */
+    public List<PromptSpec> prompts() {
+        return prompts;
+    }
+
+    /** A prompt filled in with its arguments: the server's result ({@code description}, {@code messages}). */
+    public JsonNode getPrompt(String prompt, Map<String, String> arguments, Cancellation cancel)
+            throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("name", prompt);
+        ObjectNode args = params.putObject("arguments");
+        arguments.forEach(args::put);
+        return request(Mcp.PROMPTS_GET, params, timeouts.request(), cancel);
+    }
+
+    /** The server's resource templates, every page of them. */
+    public List<TemplateSpec> listResourceTemplates(Cancellation cancel) throws McpFailure {
+        List<TemplateSpec> all = new ArrayList<>();
+        for (JsonNode t : pages(Mcp.RESOURCE_TEMPLATES_LIST, "resourceTemplates", "its resource templates", cancel)) {
+            all.add(new TemplateSpec(t.path("uriTemplate").asText(), t.path("name").asText(""),
+                    t.path("description").asText(""), t.path("mimeType").asText("")));
+        }
+        return all;
+    }
+
+    /** Whether the server said, at initialize, that a client may subscribe to its resources. */
+    public boolean offersSubscriptions() {
+        return info != null && info.capabilities().path("resources").path("subscribe").asBoolean(false);
+    }
+
+    /**
+     * Asks the server to say when a resource changes ({@code notifications/resources/updated}); each such
+     * notification for a subscribed URI goes to the listener set with {@link #onResourceUpdated}.
+     */
+    public void subscribe(String uri, Cancellation cancel) throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("uri", uri);
+        request(Mcp.RESOURCES_SUBSCRIBE, params, timeouts.request(), cancel);
+        subscriptions.add(uri);
+    }
+
+    public void unsubscribe(String uri, Cancellation cancel) throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("uri", uri);
+        subscriptions.remove(uri);
+        request(Mcp.RESOURCES_UNSUBSCRIBE, params, timeouts.request(), cancel);
+    }
+
+    /** Who hears of changes to subscribed resources (by URI), on the transport's thread: it must not block. */
+    public void onResourceUpdated(Consumer<String> listener) {
+        this.updated = listener;
     }
 
     /** The tools listed last. */
@@ -439,6 +531,24 @@ public final class McpClient implements AutoCloseable {
                     default -> Level.WARNING;
                 };
                 LOG.log(l, "mcp " + name + " (" + level + "): " + n.params().path("data"));
+            }
+            case Mcp.PROMPTS_CHANGED -> {
+                if (info != null && promptsListed) {
+                    Thread.ofVirtual().name("reaper-mcp-" + name + "-prompts").start(() -> {
+                        try {
+                            listPrompts();
+                        } catch (McpFailure e) {
+                            LOG.log(broken == null ? Level.WARNING : Level.FINE, e.getMessage());
+                        }
+                    });
+                }
+            }
+            case Mcp.RESOURCES_UPDATED -> {
+                String uri = n.params().path("uri").asText("");
+                LOG.fine(() -> "mcp " + name + ": resource updated: " + uri);
+                if (subscriptions.contains(uri)) {
+                    updated.accept(uri);
+                }
             }
             // before the handshake is done (some servers say it at once) there is no list to refresh yet
             case Mcp.TOOLS_CHANGED -> {
