@@ -265,6 +265,37 @@ class HttpResumptionTest {
     }
 
     @Test
+    void aServerThatNeverAnswersTimesOutAndClosingDoesNotHang() throws Exception {
+        URI url = serve((m, ex) -> {
+            write(events(ex), ": thinking\n\n");
+            holdOpen();
+            ex.close();
+        }, (last, ex) -> json(ex, 405, ""));
+        McpClient c = client(url, Duration.ofSeconds(1));
+
+        assertThatThrownBy(() -> c.callTool("t", Json.object(), new Cancellation())).isInstanceOf(McpFailure.class)
+                .hasMessage("MCP server f did not answer tools/call within 1 s");
+        long start = System.nanoTime();
+        c.close();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aReplyThatIsNotJsonRpcFailsOnlyItsRequest() throws Exception {
+        int[] calls = {0};
+        URI url = serve((m, ex) -> json(ex, 200, ++calls[0] == 1 ? "<html>oops</html>" : result(m.get("id"), "ok")),
+                (last, ex) -> json(ex, 405, ""));
+        try (McpClient c = client(url, Duration.ofSeconds(5))) {
+            assertThatThrownBy(() -> c.callTool("t", Json.object(), new Cancellation()))
+                    .isInstanceOf(McpFailure.class)
+                    .hasMessage("MCP server f answered with something that is not a JSON-RPC message: not JSON:"
+                            + " <html>oops</html>");
+            assertThat(ToolResults.output(c.callTool("t", Json.object(), new Cancellation())).text())
+                    .isEqualTo("ok");
+        }
+    }
+
+    @Test
     void aMessageOverTheLimitFailsItsRequestWithoutFillingMemory() throws Exception {
         URI url = serve((m, ex) -> {
             OutputStream out = events(ex);

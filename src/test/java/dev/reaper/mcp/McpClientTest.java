@@ -160,6 +160,60 @@ class McpClientTest {
     }
 
     @Test
+    void resourceTemplatesAreListedAndASubscribedResourcesUpdatesHeard() throws Exception {
+        McpClient c = everything();
+        List<String> updated = java.util.Collections.synchronizedList(new ArrayList<>());
+        c.onResourceUpdated(updated::add);
+
+        assertThat(c.listResourceTemplates(new Cancellation())).extracting(McpClient.TemplateSpec::uriTemplate)
+                .contains("demo://resource/dynamic/text/{resourceId}");
+        assertThat(c.offersSubscriptions()).isTrue();
+        String uri = "demo://resource/dynamic/text/1";
+        c.subscribe(uri, new Cancellation());
+        c.callTool("toggle-subscriber-updates", Json.object(), new Cancellation());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (updated.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(updated).first().isEqualTo(uri);
+        c.unsubscribe(uri, new Cancellation());
+    }
+
+    @Test
+    void aServersLogMessagesGoToReapersLog() throws Exception {
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(McpClient.class.getName());
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
+        try {
+            McpClient c = everything();
+            c.callTool("toggle-simulated-logging", Json.object(), new Cancellation());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (logged.stream().noneMatch(l -> l.contains("mcp everything (")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            log.removeHandler(h);
+        }
+        assertThat(logged).anyMatch(l -> l.matches("(?s)(FINE|INFO|WARNING) mcp everything \\((debug|info|notice|"
+                + "warning|error|critical|alert|emergency)\\): .+"));
+    }
+
+    @Test
     void aLongRunningToolReportsProgressAndFinishes() throws Exception {
         McpClient c = everything();
 

@@ -251,9 +251,16 @@ public final class HttpTransport implements Transport {
                         throw new BoundedLines.TooLong(maxMessageChars);
                     }
                 }
-                if (!text.toString().isBlank()) {
-                    listener.message(text.toString());
+                String reply = text.toString();
+                try {
+                    JsonRpc.read(reply);
+                } catch (IllegalArgumentException e) {
+                    // one bad reply over HTTP spoils only its request: the next POST is a new exchange
+                    fail(id.get(), "MCP server " + name + " answered with something that is not a JSON-RPC"
+                            + " message: " + e.getMessage());
+                    return;
                 }
+                listener.message(reply);
                 return;
             } else {
                 if (status != 202 && status != 204 && id.isPresent()) {
