@@ -22,6 +22,7 @@ import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import dev.reaper.tools.builtin.BashTool;
+import dev.reaper.tui.Chooser;
 import dev.reaper.tui.TuiServices;
 import dev.reaper.tui.command.PromptCommands;
 import java.io.IOException;
@@ -185,6 +186,15 @@ final class InteractiveServices implements TuiServices {
     @Override
     public PromptCommands promptCommands() {
         return prompts;
+    }
+
+    @Override
+    public void chooser(Chooser chooser) {
+        try {
+            app.mcpServers().elicitation(new McpElicitationChoice(chooser));
+        } catch (RuntimeException e) {
+            // a bad MCP configuration is reported when the session starts its servers
+        }
     }
 
     @Override

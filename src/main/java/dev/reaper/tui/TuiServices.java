@@ -69,6 +69,10 @@ public interface TuiServices {
         return PromptCommands.NONE;
     }
 
+    /** The TUI says how to ask the user to choose (an MCP server's question); ignored unless something asks. */
+    default void chooser(Chooser chooser) {
+    }
+
     /** The theme and keymap named in config.toml, if any. */
     Optional<String> configuredTheme();
 

@@ -210,6 +210,23 @@ class TuiSessionTest {
     }
 
     @Test
+    void anMcpServersQuestionIsAskedInADialog() throws Exception {
+        Path everything = Peers.program("mcp-server-everything");
+        fake.conversation(Step.call("mcp__everything__trigger-elicitation-request", "{}"), Step.text("It asked."));
+        open(120, 30, "[mcp_servers.everything]", "command = \"" + everything + "\"", "[permissions]",
+                "allow = [\"mcp__everything\"]");
+        submit("ask me something");
+
+        String dialog = await(s -> s.contains("MCP server everything asks"));
+        assertThat(dialog).contains("decline").contains("cancel").contains("cannot fill in yet").doesNotContain("› accept");
+        key(KeyType.Enter);
+
+        await(s -> s.contains("It asked."));
+        assertThat(fake.chatRequests().get(1).bodyText()).contains("User declined");
+        quit();
+    }
+
+    @Test
     void deniesAnEditWithN() throws IOException {
         Peers.gitRepo(work, "a.py", "def foo():\n    return 1\n");
         fake.conversation(Scripts.rename());
