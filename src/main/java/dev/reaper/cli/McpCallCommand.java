@@ -49,7 +49,23 @@ final class McpCallCommand {
         @Option(names = "--json", description = "Print the server's result as JSON, as it came.")
         boolean json;
 
+        @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long the server may take to answer"
+                + " (progress it reports extends it). Default: the server's tool_timeout_sec, else 120.")
+        Integer timeout;
+
         McpConfig.Server resolve(Reaper app) {
+            McpConfig.Server s = find(app);
+            if (timeout == null) {
+                return s;
+            }
+            if (timeout <= 0) {
+                throw new UserInputException("--timeout must be a number of seconds above 0");
+            }
+            return new McpConfig.Server(s.name(), s.transport(), s.source(), s.startTimeout(),
+                    Optional.of(java.time.Duration.ofSeconds(timeout)));
+        }
+
+        private McpConfig.Server find(Reaper app) {
             if (server.matches("https?://.+")) {
                 Map<String, String> h = new LinkedHashMap<>();
                 for (String header : headers) {

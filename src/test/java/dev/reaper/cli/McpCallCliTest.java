@@ -107,6 +107,15 @@ class McpCallCliTest {
     }
 
     @Test
+    void aCallThatTakesLongerThanItsTimeoutExitsWithSix() {
+        CliRun.Result r = reaper("mcp", "call", "everything", "trigger-long-running-operation", "--args",
+                "{\"duration\": 30, \"steps\": 1}", "--timeout", "1");
+
+        assertThat(r.exitCode()).isEqualTo(6);
+        assertThat(r.err()).isEqualTo("reaper: MCP server everything did not answer tools/call within 1 s\n");
+    }
+
+    @Test
     void theToolsAreListed() {
         CliRun.Result r = reaper("mcp", "tools", "everything");
         CliRun.Result json = reaper("mcp", "tools", "everything", "--json");
