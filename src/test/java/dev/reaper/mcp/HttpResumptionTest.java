@@ -188,6 +188,32 @@ class HttpResumptionTest {
     }
 
     @Test
+    void resumingStopsOnceTheClientGaveUpWaiting() throws Exception {
+        int[] primed = {0};
+        URI url = serve((m, ex) -> {
+            write(events(ex), "id: p0\nretry: 50\ndata: \n\n");
+            ex.close();
+        }, (last, ex) -> {
+            if (last == null) {
+                json(ex, 405, "");
+                return;
+            }
+            write(events(ex), "id: p" + ++primed[0] + "\ndata: \n\n"); // always a new event, never the answer
+            ex.close();
+        });
+        try (McpClient c = client(url, Duration.ofSeconds(1))) {
+            assertThatThrownBy(() -> c.callTool("t", Json.object(), new Cancellation()))
+                    .hasMessage("MCP server f did not answer tools/call within 1 s");
+            Thread.sleep(300);
+            int after = gets.size();
+            Thread.sleep(500);
+
+            assertThat(after).isGreaterThan(5);
+            assertThat(gets).hasSize(after);
+        }
+    }
+
+    @Test
     void aReplyStreamWithoutEventIdsCannotBeResumedAndFailsAtOnce() throws Exception {
         URI url = serve((m, ex) -> {
             write(events(ex), "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/progress\","

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.json.Json;
 import dev.reaper.mcp.McpFailure;
 import dev.reaper.mcp.protocol.JsonRpc;
+import dev.reaper.mcp.protocol.Mcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -55,6 +56,8 @@ public final class HttpTransport implements Transport {
     private volatile boolean closed;
     private volatile CompletableFuture<?> lastPost = CompletableFuture.completedFuture(null);
     private final Set<InputStream> open = ConcurrentHashMap.newKeySet();
+    /** Ids of requests the client cancelled: their replies are no longer awaited. */
+    private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
     private final int maxMessageChars;
 
     /** @param headers sent with every request, as given (an Authorization header among them, say) */
@@ -88,8 +91,10 @@ public final class HttpTransport implements Transport {
             throw new McpFailure("MCP server " + name + " was stopped: Reaper is closing");
         }
         // only a request of Reaper's awaits an answer; a response to the server's own request has an id too
-        Optional<JsonNode> id = Json.tryParse(json).filter(m -> m.has("method")).map(m -> m.get("id"))
-                .filter(i -> !i.isNull());
+        Optional<JsonNode> message = Json.tryParse(json);
+        Optional<JsonNode> id = message.filter(m -> m.has("method")).map(m -> m.get("id")).filter(i -> !i.isNull());
+        message.filter(m -> Mcp.CANCELLED.equals(m.path("method").asText())).map(m -> m.path("params").get("requestId"))
+                .ifPresent(r -> abandoned.add(r.toString())); // its reply stream is not resumed any more
         HttpRequest.Builder b = request().header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -212,6 +217,14 @@ public final class HttpTransport implements Transport {
     }
 
     private void receive(HttpResponse<InputStream> response, Optional<JsonNode> id) {
+        try {
+            reply(response, id);
+        } finally {
+            id.ifPresent(i -> abandoned.remove(i.toString())); // the exchange is over: forget its cancellation
+        }
+    }
+
+    private void reply(HttpResponse<InputStream> response, Optional<JsonNode> id) {
         response.headers().firstValue("Mcp-Session-Id").ifPresent(s -> sessionId = s);
         int status = response.statusCode();
         EventStream stream = new EventStream(maxMessageChars);
@@ -286,11 +299,11 @@ public final class HttpTransport implements Transport {
      * the stream is taken up again with GET and {@code Last-Event-ID} after the server's {@code retry:} delay,
      * as often as it ends, until the answer comes or the client stops waiting. A server that gave no event id
      * cannot be resumed, and one that keeps ending the stream without a new event, or refuses the GET, is given
-     * up on: the request fails saying so.
+     * up on: the request fails saying so. Once the client has cancelled the request (it timed out), it stops.
      */
     private void resume(EventStream stream, JsonNode id) {
         int quiet = 0;
-        while (!closed) {
+        while (!closed && !abandoned.remove(id.toString())) {
             Optional<String> last = stream.lastEventId();
             if (last.isEmpty()) {
                 fail(id, "MCP server " + name + " ended its reply stream without answering, and gave no event id"
