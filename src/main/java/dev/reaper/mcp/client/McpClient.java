@@ -28,9 +28,10 @@ import java.util.logging.Logger;
 /**
  * Reaper's side of one MCP connection: requests get ids and wait for the response with that id (within a
  * timeout, or until the turn is cancelled, when the server is told with {@code notifications/cancelled});
- * the server's own requests are answered (ping, roots/list with the workspace root, anything else -32601);
- * its notifications are handled (tool list changes refetch the list, log messages go to Reaper's log,
- * progress extends the wait). Once the connection is broken (the server exited, or wrote something that is
+ * the server's own requests are answered (ping, roots/list with the workspace root, elicitation/create by the
+ * {@link Elicitation} handler when there is one, anything else -32601); its notifications are handled (tool and
+ * prompt list changes refetch the list, log messages go to Reaper's log, progress extends the wait, updates of
+ * subscribed resources go to their listener). Once the connection is broken (the server exited, or wrote something that is
  * not JSON-RPC) every waiting and later request fails with the reason.
  */
 public final class McpClient implements AutoCloseable {
