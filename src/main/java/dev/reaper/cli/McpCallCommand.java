@@ -124,7 +124,7 @@ final class McpCallCommand {
             "  reaper mcp call everything get-sum --args '{\"a\":2,\"b\":3}'",
             "  reaper mcp call http://localhost:3001/mcp echo --arg message=hi",
             "Exit codes: 0 ok, 1 the tool's result is an error, 2 bad usage, 6 the server could not be reached or"
-                    + " answered with a protocol error (an unknown tool, say)."})
+                    + " answered with a protocol error (a JSON-RPC error instead of a result)."})
     static final class Call implements Callable<Integer> {
 
         @ParentCommand
