@@ -287,7 +287,7 @@ public final class McpClient implements AutoCloseable {
     /** The server's resource templates, every page of them. */
     public List<TemplateSpec> listResourceTemplates(Cancellation cancel) throws McpFailure {
         List<TemplateSpec> all = new ArrayList<>();
-        for (JsonNode t : pages(Mcp.RESOURCE_TEMPLATES_LIST, "resourceTemplates", "its resource templates", cancel)) {
+        for (JsonNode t : pages(Mcp.RESOURCES_TEMPLATES_LIST, "resourceTemplates", "its resource templates", cancel)) {
             all.add(new TemplateSpec(t.path("uriTemplate").asText(), t.path("name").asText(""),
                     t.path("description").asText(""), t.path("mimeType").asText("")));
         }
@@ -455,7 +455,7 @@ public final class McpClient implements AutoCloseable {
     }
 
     private void answer(JsonRpc.Request r) {
-        if (r.method().equals(Mcp.ELICITATION_CREATE) && elicitation.isPresent()) {
+        if (r.method().equals(Mcp.ELICIT) && elicitation.isPresent()) {
             // the answer may take a person's time: the transport's thread goes on reading meanwhile
             Thread.ofVirtual().name("reaper-mcp-" + name + "-elicit").start(() -> reply(r, elicit(r)));
             return;

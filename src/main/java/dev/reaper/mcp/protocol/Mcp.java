@@ -20,17 +20,20 @@ public final class Mcp {
     public static final String TOOLS_LIST = "tools/list";
     public static final String TOOLS_CALL = "tools/call";
     public static final String TOOLS_CHANGED = "notifications/tools/list_changed";
+    public static final String PROMPTS_CHANGED = "notifications/prompts/list_changed";
     public static final String ROOTS_LIST = "roots/list";
     public static final String RESOURCES_LIST = "resources/list";
     public static final String RESOURCES_READ = "resources/read";
-    public static final String RESOURCE_TEMPLATES_LIST = "resources/templates/list";
+    public static final String RESOURCES_TEMPLATES_LIST = "resources/templates/list";
     public static final String RESOURCES_SUBSCRIBE = "resources/subscribe";
     public static final String RESOURCES_UNSUBSCRIBE = "resources/unsubscribe";
     public static final String RESOURCES_UPDATED = "notifications/resources/updated";
     public static final String PROMPTS_LIST = "prompts/list";
     public static final String PROMPTS_GET = "prompts/get";
-    public static final String PROMPTS_CHANGED = "notifications/prompts/list_changed";
-    public static final String ELICITATION_CREATE = "elicitation/create";
+    public static final String COMPLETE = "completion/complete";
+    public static final String SET_LEVEL = "logging/setLevel";
+    public static final String SAMPLING = "sampling/createMessage";
+    public static final String ELICIT = "elicitation/create";
 
     private Mcp() {}
 }
