@@ -72,7 +72,10 @@ public final class HttpTransport implements Transport {
         this.maxMessageChars = maxMessageChars;
         this.url = url;
         this.headers = Map.copyOf(headers);
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        // over plain http, HTTP/1.1 outright: the JDK's h2c upgrade attempt makes some servers close the connection
+        // after their reply, racing the next request on it; over https, ALPN settles the version cleanly
+        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version("https".equalsIgnoreCase(
+                url.getScheme()) ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1).build();
     }
 
     @Override
@@ -157,16 +160,17 @@ public final class HttpTransport implements Transport {
                 LOG.fine(() -> "mcp " + name + ": no stream from the server (" + describe(e) + ")");
                 response = null;
             } catch (InterruptedException e) {
-                return;
-            } finally {
                 opened.complete(null);
+                return;
             }
             if (response != null && (response.statusCode() != 200 || !isEventStream(response))) {
                 int status = response.statusCode();
-                discard(response);
+                discard(response); // before the first request goes, so that it does not meet this exchange's end
+                opened.complete(null);
                 LOG.fine(() -> "mcp " + name + ": no stream from the server (HTTP " + status + ")");
                 return;
             }
+            opened.complete(null);
             int before = stream.events();
             if (response != null) {
                 try (InputStream body = response.body()) {
@@ -373,9 +377,13 @@ public final class HttpTransport implements Transport {
         return response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream");
     }
 
+    /**
+     * Reads what is left of a refused exchange's body (a few KB at most) before closing it: closed unread, the
+     * JDK client may tear down a connection that another request has already been given.
+     */
     private static void discard(HttpResponse<InputStream> response) {
-        try {
-            response.body().close();
+        try (InputStream body = response.body()) {
+            body.readNBytes(64 * 1024);
         } catch (IOException e) {
             // nothing to read from it anyway
         }
