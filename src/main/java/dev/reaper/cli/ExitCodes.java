@@ -11,6 +11,8 @@ public final class ExitCodes {
     public static final int CONFIG = 3;
     public static final int BUDGET = 4;
     public static final int MAX_TURNS = 5;
+    /** {@code reaper mcp call|tools}: the MCP server could not be reached, or answered with a protocol error. */
+    public static final int SERVER = 6;
     public static final int INTERRUPTED = 130;
 
     private ExitCodes() {}

@@ -22,7 +22,9 @@ import dev.reaper.tools.ToolContext;
 import dev.reaper.tools.ToolFailure;
 import dev.reaper.tools.ToolOutput;
 import dev.reaper.tools.builtin.BashTool;
+import dev.reaper.tui.Chooser;
 import dev.reaper.tui.TuiServices;
+import dev.reaper.tui.command.PromptCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,12 +51,14 @@ final class InteractiveServices implements TuiServices {
     private final OptionalDouble maxBudgetUsd;
     private final IgnoreRules ignore;
     private volatile Map<String, ProviderProbe.Result> live = Map.of();
+    private final PromptCommands prompts;
 
     InteractiveServices(Reaper app, OptionalInt maxTurns, OptionalDouble maxBudgetUsd) {
         this.app = app;
         this.maxTurns = maxTurns;
         this.maxBudgetUsd = maxBudgetUsd;
         this.ignore = new IgnoreRules(app.workspace().root());
+        this.prompts = new McpPromptCommands(app::mcpServers);
     }
 
     /** Starts fetching the configured providers' model lists. */
@@ -177,6 +181,20 @@ final class InteractiveServices implements TuiServices {
     @Override
     public Optional<String> configuredTheme() {
         return text("theme");
+    }
+
+    @Override
+    public PromptCommands promptCommands() {
+        return prompts;
+    }
+
+    @Override
+    public void chooser(Chooser chooser) {
+        try {
+            app.mcpServers().elicitation(new McpElicitationChoice(chooser));
+        } catch (RuntimeException e) {
+            // a bad MCP configuration is reported when the session starts its servers
+        }
     }
 
     @Override

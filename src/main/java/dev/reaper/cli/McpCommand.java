@@ -32,11 +32,13 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "mcp", description = {"List, add or remove MCP servers: their tools join every session as"
         + " mcp__SERVER__TOOL, asking for approval unless a rule allows them (e.g. allow = [\"mcp__fs\"]).",
+        "'reaper mcp tools SERVER' lists one server's tools, 'reaper mcp call SERVER TOOL' calls one (SERVER: a"
+                + " configured name or a URL).",
         "Read from the user's mcp.json, config.toml's [mcp_servers.NAME] and the workspace's .mcp.json (trusted"
                 + " workspaces only).",
         "reaper mcp serve runs Reaper itself as an MCP server (stdio, HTTP or WebSocket)."},
         subcommands = {McpCommand.ListServers.class, McpCommand.Add.class, McpCommand.Remove.class,
-                McpServeCommand.class})
+                McpServeCommand.class, McpCallCommand.Call.class, McpCallCommand.Tools.class})
 public final class McpCommand {
 
     @ParentCommand

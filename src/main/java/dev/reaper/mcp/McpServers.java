@@ -1,9 +1,12 @@
 package dev.reaper.mcp;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.config.McpConfig;
+import dev.reaper.mcp.client.Elicitation;
 import dev.reaper.mcp.client.HttpTransport;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.mcp.client.StdioTransport;
+import dev.reaper.protocol.Cancellation;
 import dev.reaper.tools.Tool;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,6 +43,9 @@ public final class McpServers implements AutoCloseable {
      */
     public record Status(McpConfig.Server server, Optional<Integer> tools, Optional<String> failure) {}
 
+    /** One server's prompt under the command name Reaper gives it, {@code mcp__SERVER__PROMPT}. */
+    public record Prompt(String command, String server, McpClient.PromptSpec spec) {}
+
     private final McpConfig config;
     private final Path root;
     private final Map<String, String> environment;
@@ -52,6 +58,7 @@ public final class McpServers implements AutoCloseable {
     private boolean closed;
     private List<List<McpClient.ToolSpec>> builtFrom = List.of();
     private List<Tool> built = List.of();
+    private volatile Elicitation elicitation = Elicitation.DEFAULTS;
 
     /**
      * @param root        the workspace root: servers run there, and it is their one root
@@ -87,11 +94,7 @@ public final class McpServers implements AutoCloseable {
      * (see {@link ResourceTools}). A server that has since died keeps its tools: calling one says why it fails.
      */
     public List<Tool> current() {
-        List<McpClient> up;
-        synchronized (this) {
-            up = started.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
-                    .map(CompletableFuture::join).toList();
-        }
+        List<McpClient> up = up();
         List<List<McpClient.ToolSpec>> lists = up.stream().map(McpClient::tools).toList();
         synchronized (this) {
             if (lists.size() == builtFrom.size() && IntStream.range(0, lists.size())
@@ -121,6 +124,46 @@ public final class McpServers implements AutoCloseable {
         }
     }
 
+    /** The prompts of the servers started so far (this starts none), by command name, the first of a name winning. */
+    public List<Prompt> prompts() {
+        List<Prompt> out = new ArrayList<>();
+        Set<String> taken = new LinkedHashSet<>();
+        for (McpClient client : up()) {
+            for (McpClient.PromptSpec spec : client.prompts()) {
+                String command = ToolNames.of(client.name(), spec.name());
+                if (taken.add(command.toLowerCase(java.util.Locale.ROOT))) {
+                    out.add(new Prompt(command, client.name(), spec));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A prompt filled in with its arguments and rendered as the user's prompt (see {@link PromptMessages}).
+     *
+     * @throws McpFailure when there is no such prompt, or its server fails
+     */
+    public PromptMessages.Rendered prompt(String command, Map<String, String> arguments, Cancellation cancel)
+            throws McpFailure, McpClient.ErrorResponse {
+        for (McpClient client : up()) {
+            for (McpClient.PromptSpec spec : client.prompts()) {
+                if (ToolNames.of(client.name(), spec.name()).equalsIgnoreCase(command)) {
+                    return PromptMessages.render(client.getPrompt(spec.name(), arguments, cancel));
+                }
+            }
+        }
+        throw new McpFailure("no MCP prompt " + command + " (its server may have stopped)");
+    }
+
+    /** The servers that started, in the configured order. */
+    private List<McpClient> up() {
+        synchronized (this) {
+            return started.values().stream().filter(f -> f.isDone() && !f.isCompletedExceptionally())
+                    .map(CompletableFuture::join).toList();
+        }
+    }
+
     private void once(String notice, Consumer<String> notices) {
         boolean first;
         synchronized (reported) {
@@ -128,6 +171,29 @@ public final class McpServers implements AutoCloseable {
         }
         if (first) {
             notices.accept(notice);
+        }
+    }
+
+    /**
+     * Who answers the servers' elicitation requests (forms), from now on; until it is set, Reaper accepts a
+     * form's defaults when every required field has one and declines otherwise ({@link Elicitation#DEFAULTS}).
+     */
+    public void elicitation(Elicitation asker) {
+        this.elicitation = asker;
+    }
+
+    /**
+     * Connects to one server, by itself, and initializes it, for a single use such as {@code reaper mcp call}:
+     * the caller closes it. Its tools are not listed.
+     */
+    public McpClient open(McpConfig.Server server) throws McpFailure {
+        McpClient client = connect(server);
+        try {
+            client.initialize(clientVersion);
+            return client;
+        } catch (McpFailure e) {
+            client.close();
+            throw e;
         }
     }
 
@@ -171,6 +237,13 @@ public final class McpServers implements AutoCloseable {
             }
             McpClient.ServerInfo info = client.initialize(clientVersion);
             client.listTools();
+            if (client.offersPrompts()) {
+                try {
+                    client.listPrompts();
+                } catch (McpFailure e) {
+                    LOG.warning(e.getMessage() + "; its prompts are not available");
+                }
+            }
             LOG.info("mcp " + server.name() + ": started (" + info.name() + " " + info.version() + ", protocol "
                     + info.protocolVersion() + ", " + client.tools().size() + " tools)");
             ready.complete(client);
@@ -191,7 +264,7 @@ public final class McpServers implements AutoCloseable {
                 env.putAll(vars.expand(s.env(), "its env"));
                 StdioTransport t = StdioTransport.launch(server.name(), vars.expand(s.command(), "its command"),
                         root, env, stopGrace);
-                yield new McpClient(server.name(), t, root, timeouts(server));
+                yield new McpClient(server.name(), t, root, timeouts(server), Optional.of(this::elicit));
             }
             case McpConfig.Http h -> {
                 Map<String, String> headers = vars.expand(h.headers(), "its headers");
@@ -206,9 +279,13 @@ public final class McpServers implements AutoCloseable {
                 }
                 yield new McpClient(server.name(), new HttpTransport(server.name(),
                         URI.create(vars.expand(h.url(), "its url")), headers, Duration.ofSeconds(10)), root,
-                        timeouts(server));
+                        timeouts(server), Optional.of(this::elicit));
             }
         };
+    }
+
+    private Elicitation.Answer elicit(String server, String message, JsonNode schema) {
+        return elicitation.ask(server, message, schema);
     }
 
     private McpClient.Timeouts timeouts(McpConfig.Server server) {

@@ -75,7 +75,7 @@ final class ResourceTools {
         @Override
         public String description() {
             return "Lists the resources (documents, records, files) the MCP servers offer, as URIs to read with"
-                    + " mcp_read_resource. Servers with resources: " + serverNames() + ".";
+                    + " mcp_read_resource, and their URI templates. Servers with resources: " + serverNames() + ".";
         }
 
         @Override
@@ -101,6 +101,17 @@ final class ResourceTools {
                 } catch (McpFailure e) {
                     lines.add(c.name() + ": " + e.getMessage());
                 }
+                try {
+                    for (McpClient.TemplateSpec t : c.listResourceTemplates(context.cancel())) {
+                        lines.add(c.name() + ": template " + t.uriTemplate() + (t.name().isEmpty() ? "" : " ("
+                                + t.name() + ")") + (t.description().isEmpty() ? "" : " - " + t.description()));
+                    }
+                } catch (McpFailure e) {
+                    // templates are optional: a server without them may not know the method
+                }
+            }
+            if (lines.stream().anyMatch(l -> l.contains(": template "))) {
+                lines.add("(a template's URI is read once its {placeholders} are filled in)");
             }
             return ToolOutput.ok(lines.isEmpty() ? "(no resources)" : String.join("\n", lines));
         }

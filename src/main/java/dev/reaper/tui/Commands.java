@@ -9,6 +9,7 @@ import dev.reaper.protocol.Role;
 import dev.reaper.router.ModelRef;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.tui.command.CustomCommands;
+import dev.reaper.tui.command.PromptCommands;
 import dev.reaper.tui.command.SlashCommand;
 import dev.reaper.tui.keys.Action;
 import dev.reaper.tui.keys.Keymap;
@@ -83,8 +84,12 @@ final class Commands {
             case "quit", "exit", "q" -> ctx.quit = true;
             default -> {
                 CustomCommands.Command c = ctx.custom.get(name);
+                Optional<PromptCommands.Command> provided = ctx.services.promptCommands().commands().stream()
+                        .filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
                 if (c != null) {
                     prompts.submit(c.expand(args));
+                } else if (provided.isPresent()) {
+                    promptCommand(provided.get(), args);
                 } else {
                     note("unknown command /" + name + ": /help lists them", ChatEntry.Note.Kind.WARNING);
                 }
@@ -93,6 +98,50 @@ final class Commands {
         if (!name.equals("quit")) {
             s.scroll = 0;
         }
+    }
+
+    /**
+     * An MCP server's prompt: its arguments bound here, the prompt fetched off the UI thread, then sent as the
+     * user's; its images are attached when the model takes images, and said to be left out otherwise.
+     */
+    private void promptCommand(PromptCommands.Command command, String args) {
+        java.util.Map<String, String> values;
+        try {
+            values = command.bind(args);
+        } catch (IllegalArgumentException e) {
+            note(e.getMessage(), ChatEntry.Note.Kind.WARNING);
+            return;
+        }
+        note("getting the prompt /" + command.name() + "…", ChatEntry.Note.Kind.INFO);
+        Cancellation cancel = new Cancellation();
+        Thread.ofVirtual().name("reaper-prompt-" + command.name()).start(() -> {
+            try {
+                PromptCommands.Prompt p = ctx.services.promptCommands().get(command.name(), values, cancel);
+                ctx.post.accept(new UiEvent.Task(() -> sendPrompt(command, p)));
+            } catch (Exception e) {
+                ctx.post.accept(new UiEvent.Task(() -> note("/" + command.name() + ": " + e.getMessage(),
+                        ChatEntry.Note.Kind.ERROR)));
+            }
+        });
+    }
+
+    private void sendPrompt(PromptCommands.Command command, PromptCommands.Prompt p) {
+        if (p.text().isBlank() && p.images().isEmpty()) {
+            note("/" + command.name() + " made an empty prompt; nothing was sent", ChatEntry.Note.Kind.WARNING);
+            return;
+        }
+        List<ContentBlock> images = new ArrayList<>();
+        if (!p.images().isEmpty()) {
+            boolean vision = !ctx.session.models().isEmpty() && ctx.services.modelInfo(ctx.session.models().get(0))
+                    .map(i -> i.vision()).orElse(false);
+            if (vision) {
+                images.addAll(p.images());
+            } else {
+                note(p.images().size() + " image(s) of the prompt left out: the model does not take images",
+                        ChatEntry.Note.Kind.WARNING);
+            }
+        }
+        prompts.submit(p.text(), images);
     }
 
     private void note(String text, ChatEntry.Note.Kind kind) {
@@ -112,6 +161,9 @@ final class Commands {
         }
         for (CustomCommands.Command c : ctx.custom.values()) {
             lines.add(String.format(Locale.ROOT, "  /%-12s %-18s %s", c.name(), "[args]", c.description()));
+        }
+        for (PromptCommands.Command c : ctx.services.promptCommands().commands()) {
+            lines.add(String.format(Locale.ROOT, "  /%-12s %-18s %s", c.name(), c.usage(), c.description()));
         }
         lines.add("");
         lines.add("Keys (" + ctx.state.keymap.name() + " keymap; /keymap switches)");

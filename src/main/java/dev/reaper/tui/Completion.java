@@ -3,6 +3,7 @@ package dev.reaper.tui;
 import dev.reaper.policy.PermissionMode;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.tui.command.CustomCommands;
+import dev.reaper.tui.command.PromptCommands;
 import dev.reaper.tui.command.SlashCommand;
 import dev.reaper.tui.state.Popup;
 import dev.reaper.tui.state.TuiState;
@@ -44,6 +45,12 @@ final class Completion {
             for (CustomCommands.Command c : ctx.custom.values()) {
                 if (c.name().startsWith(prefix)) {
                     items.add(new Popup.Item("/" + c.name(), c.description()));
+                }
+            }
+            for (PromptCommands.Command c : ctx.services.promptCommands().commands()) {
+                if (c.name().toLowerCase(Locale.ROOT).startsWith(prefix)) {
+                    items.add(new Popup.Item("/" + c.name(), (c.usage().isEmpty() ? "" : c.usage() + " · ")
+                            + c.description()));
                 }
             }
         } else if (word.startsWith("@")) {

@@ -496,7 +496,10 @@ final class InputHandler {
     private void pickerKey(Dialog.Picker p, KeyStroke k) {
         TuiState s = ctx.state;
         switch (k.getKeyType()) {
-            case Escape -> s.dialog = null;
+            case Escape -> {
+                s.dialog = null;
+                p.onDismiss.run();
+            }
             case ArrowUp -> p.selected = Math.max(0, p.selected - 1);
             case ArrowDown -> p.selected++;
             case Enter -> {

@@ -44,13 +44,23 @@ final class PromptRunner {
     }
 
     void submit(String prompt) {
+        submit(prompt, List.of());
+    }
+
+    /** Sends a prompt with attachments of its own (images), besides the context the user added. */
+    void submit(String prompt, List<ContentBlock> extra) {
         TuiState s = ctx.state;
         if (s.running) {
+            if (!extra.isEmpty()) {
+                s.chat.add(new ChatEntry.Note("a turn is running: send this prompt again when it ends",
+                        ChatEntry.Note.Kind.WARNING));
+                return;
+            }
             ctx.queuedPrompt = prompt;
             s.say("queued: it runs when this turn ends", ctx.now());
             return;
         }
-        List<ContentBlock> attachments = new ArrayList<>(); // @path mentions are attached by the session
+        List<ContentBlock> attachments = new ArrayList<>(extra); // @path mentions are attached by the session
         for (String c : s.pendingContext) {
             attachments.add(new ContentBlock.Text(c));
         }

@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -94,6 +95,31 @@ public final class TuiApp {
         prompts = new PromptRunner(ctx);
         commands = new Commands(ctx, prompts);
         input = new InputHandler(ctx, prompts, commands, new Completion(ctx));
+        services.chooser(this::choose);
+    }
+
+    /** Shows choices in a picker once no other dialog is open (a help text gives way); see {@link Chooser}. */
+    private CompletableFuture<Optional<Integer>> choose(String title, String question, List<String> choices) {
+        CompletableFuture<Optional<Integer>> picked = new CompletableFuture<>();
+        queue.add(new UiEvent.Task(() -> {
+            TuiState s = ctx.state;
+            if (s.dialog != null && !(s.dialog instanceof Dialog.Info)) {
+                s.chat.add(new ChatEntry.Note(title + ": not asked, another dialog is open", ChatEntry.Note.Kind.WARNING));
+                picked.complete(Optional.empty());
+                return;
+            }
+            List<Dialog.Picker.Item> items = new java.util.ArrayList<>();
+            for (int i = 0; i < choices.size(); i++) {
+                items.add(new Dialog.Picker.Item(choices.get(i), "", String.valueOf(i)));
+            }
+            Dialog.Picker p = new Dialog.Picker(title, items,
+                    item -> picked.complete(Optional.of(Integer.parseInt(item.value()))), null);
+            p.onDismiss = () -> picked.complete(Optional.empty());
+            p.header = question;
+            s.dialog = p;
+            s.popup = null;
+        }));
+        return picked;
     }
 
     /** Opens the session (new, or resumed as {@code o} says). Throws what opening throws. */
@@ -240,6 +266,9 @@ public final class TuiApp {
         if (!ctx.approvals.isEmpty() && (s.dialog == null || s.dialog instanceof Dialog.Picker
                 || s.dialog instanceof Dialog.Info)) {
             UiEvent.Approval a = ctx.approvals.poll();
+            if (s.dialog instanceof Dialog.Picker p) {
+                p.onDismiss.run();
+            }
             s.dialog = new Dialog.Approval(a.request(), a.answer());
             s.popup = null;
         }

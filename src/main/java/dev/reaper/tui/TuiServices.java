@@ -10,6 +10,7 @@ import dev.reaper.router.ModelRef;
 import dev.reaper.router.Router;
 import dev.reaper.store.SessionMeta;
 import dev.reaper.store.UsageLedger;
+import dev.reaper.tui.command.PromptCommands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,6 +63,15 @@ public interface TuiServices {
 
     /** Runs a shell command in the workspace as the bash tool does (timeout, output cap, process group). */
     String shell(String command, dev.reaper.protocol.Cancellation cancel);
+
+    /** Slash commands made of MCP servers' prompts ({@code /mcp__SERVER__PROMPT}); none unless there are servers. */
+    default PromptCommands promptCommands() {
+        return PromptCommands.NONE;
+    }
+
+    /** The TUI says how to ask the user to choose (an MCP server's question); ignored unless something asks. */
+    default void chooser(Chooser chooser) {
+    }
 
     /** The theme and keymap named in config.toml, if any. */
     Optional<String> configuredTheme();

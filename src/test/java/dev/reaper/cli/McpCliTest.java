@@ -70,6 +70,26 @@ class McpCliTest {
     }
 
     @Test
+    void aOneShotRunAnswersAServersQuestionWithoutAsking() throws Exception {
+        Path everything = Peers.program("mcp-server-everything");
+        Files.writeString(home.resolve("config.toml"), """
+                [mcp_servers.everything]
+                command = "%s"
+
+                [permissions]
+                allow = ["mcp__everything"]
+                """.formatted(everything));
+        fake.conversation(Step.call("mcp__everything__trigger-elicitation-request", "{}"), Step.text("Declined."));
+
+        CliRun.Result r = new CliRun(home, work).provider("anthropic", fake).run("-p", "ask me", "--model",
+                CliRun.model("anthropic"));
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // its form has a required field without a default: with nobody to ask, Reaper declines
+        assertThat(fake.chatRequests().get(1).bodyText()).contains("User declined");
+    }
+
+    @Test
     void aTrustedWorkspacesMcpJsonIsReadAndWithoutARuleAOneShotRunDeniesItsTool() throws Exception {
         Path everything = Peers.program("mcp-server-everything");
         Files.writeString(work.resolve(".mcp.json"), """

@@ -48,6 +48,7 @@ class TuiSessionTest {
 
     FakeProvider fake;
     Reaper app;
+    InteractiveServices services;
     DefaultVirtualTerminal terminal;
     TuiApp tui;
     Thread ui;
@@ -82,7 +83,7 @@ class TuiSessionTest {
             Files.writeString(home.resolve("config.toml"), String.join("\n", config) + "\n");
         }
         app = Reaper.boot(new Env(env), work, Clock.systemDefaultZone());
-        InteractiveServices services = new InteractiveServices(app, OptionalInt.empty(), OptionalDouble.of(1.0));
+        services = new InteractiveServices(app, OptionalInt.empty(), OptionalDouble.of(1.0));
         tui = new TuiApp(services, Clock.systemDefaultZone());
         tui.open(new TuiApp.Options(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of()));
         terminal = new DefaultVirtualTerminal(new TerminalSize(width, height));
@@ -180,6 +181,48 @@ class TuiSessionTest {
         submit("/undo");
         await(s -> s.contains("restored") && !s.contains("Renamed foo to bar"));
         assertThat(Files.readString(work.resolve("a.py"))).isEqualTo("def foo():\n    return 1\n");
+        quit();
+    }
+
+    @Test
+    void anMcpServersPromptIsACommandThatSendsItsMessages() throws Exception {
+        Path everything = Peers.program("mcp-server-everything");
+        fake.conversation(Step.text("Sunny."));
+        open(120, 30, "[mcp_servers.everything]", "command = \"" + everything + "\"");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (services.promptCommands().commands().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the server starts with the session, beside it
+        }
+        type("/mcp__every");
+        assertThat(await(s -> s.contains("/mcp__everything__args-prompt"))).contains("city [state]")
+                .contains("/mcp__everything__simple-prompt");
+        key(KeyType.Escape);
+        type("thing__args-prompt");
+        await(s -> s.contains("› /mcp__everything__args-prompt"));
+        type(" state=Texas Paris");
+        key(KeyType.Enter);
+
+        await(s -> s.contains("Sunny."));
+        assertThat(fake.chatRequests().get(0).bodyText()).contains("What's weather in Paris, Texas?");
+        submit("/mcp__everything__args-prompt");
+        await(s -> s.contains("needs city"));
+        quit();
+    }
+
+    @Test
+    void anMcpServersQuestionIsAskedInADialog() throws Exception {
+        Path everything = Peers.program("mcp-server-everything");
+        fake.conversation(Step.call("mcp__everything__trigger-elicitation-request", "{}"), Step.text("It asked."));
+        open(120, 30, "[mcp_servers.everything]", "command = \"" + everything + "\"", "[permissions]",
+                "allow = [\"mcp__everything\"]");
+        submit("ask me something");
+
+        String dialog = await(s -> s.contains("MCP server everything asks"));
+        assertThat(dialog).contains("decline").contains("cancel").contains("cannot fill in yet").doesNotContain("› accept");
+        key(KeyType.Enter);
+
+        await(s -> s.contains("It asked."));
+        assertThat(fake.chatRequests().get(1).bodyText()).contains("User declined");
         quit();
     }
 

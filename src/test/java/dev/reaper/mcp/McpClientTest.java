@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.reaper.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.reaper.mcp.client.Elicitation;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.mcp.client.StdioTransport;
 import dev.reaper.protocol.Cancellation;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -97,6 +100,120 @@ class McpClientTest {
     }
 
     @Test
+    void elicitationIsOfferedAndAnsweredByTheHandler() throws Exception {
+        Path program = Peers.program("mcp-server-everything");
+        List<String> asked = new ArrayList<>();
+        Elicitation withName = (server, message, schema) -> {
+            asked.add(server + ": " + message);
+            ObjectNode content = Elicitation.defaults(Json.parse("{\"properties\":" + schema.path("properties")
+                    + "}")).orElseThrow();
+            content.put("name", "Ada");
+            return new Elicitation.Accept(content);
+        };
+        McpClient asking = new McpClient("everything", StdioTransport.launch("everything", List.of(program.toString()),
+                root, System.getenv(), Duration.ofMillis(500)), root, QUICK, Optional.of(withName));
+        McpClient defaults = new McpClient("everything", StdioTransport.launch("everything",
+                List.of(program.toString()), root, System.getenv(), Duration.ofMillis(500)), root, QUICK,
+                Optional.of(Elicitation.DEFAULTS));
+        clients.add(asking);
+        clients.add(defaults);
+        asking.initialize("test");
+        defaults.initialize("test");
+
+        assertThat(asking.listTools()).extracting(McpClient.ToolSpec::name).contains("trigger-elicitation-request");
+        String accepted = ToolResults.output(asking.callTool("trigger-elicitation-request", Json.object(),
+                new Cancellation())).text();
+        String declined = ToolResults.output(defaults.callTool("trigger-elicitation-request", Json.object(),
+                new Cancellation())).text();
+
+        assertThat(asked).hasSize(1);
+        assertThat(accepted).contains("User provided the requested information", "Ada", "Monica");
+        assertThat(declined).contains("User declined");
+        assertThat(everything().listTools()).extracting(McpClient.ToolSpec::name)
+                .doesNotContain("trigger-elicitation-request"); // not offered to a client without a handler
+    }
+
+    @Test
+    void everythingsPromptsAreListedAndFilledIn() throws Exception {
+        McpClient c = everything();
+
+        assertThat(c.offersPrompts()).isTrue();
+        List<McpClient.PromptSpec> prompts = c.listPrompts();
+        assertThat(prompts).extracting(McpClient.PromptSpec::name).contains("simple-prompt", "args-prompt",
+                "resource-prompt");
+        McpClient.PromptSpec args = prompts.stream().filter(p -> p.name().equals("args-prompt")).findFirst()
+                .orElseThrow();
+        assertThat(args.arguments()).extracting(McpClient.PromptArgument::name, McpClient.PromptArgument::required)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("city", true),
+                        org.assertj.core.groups.Tuple.tuple("state", false));
+
+        Cancellation none = new Cancellation();
+        assertThat(PromptMessages.render(c.getPrompt("simple-prompt", java.util.Map.of(), none)))
+                .isEqualTo(new PromptMessages.Rendered("This is a simple prompt without arguments.", List.of()));
+        assertThat(PromptMessages.render(c.getPrompt("args-prompt", java.util.Map.of("city", "Paris",
+                "state", "Texas"), none)).text()).isEqualTo("What's weather in Paris, Texas?");
+        String embedded = PromptMessages.render(c.getPrompt("resource-prompt", java.util.Map.of("resourceType",
+                "Text", "resourceId", "1"), none)).text();
+        assertThat(embedded).contains("[resource demo://resource/dynamic/text/1]");
+        assertThatThrownBy(() -> c.getPrompt("no-such-prompt", java.util.Map.of(), none))
+                .isInstanceOf(McpClient.ErrorResponse.class);
+    }
+
+    @Test
+    void resourceTemplatesAreListedAndASubscribedResourcesUpdatesHeard() throws Exception {
+        McpClient c = everything();
+        List<String> updated = java.util.Collections.synchronizedList(new ArrayList<>());
+        c.onResourceUpdated(updated::add);
+
+        assertThat(c.listResourceTemplates(new Cancellation())).extracting(McpClient.TemplateSpec::uriTemplate)
+                .contains("demo://resource/dynamic/text/{resourceId}");
+        assertThat(c.offersSubscriptions()).isTrue();
+        String uri = "demo://resource/dynamic/text/1";
+        c.subscribe(uri, new Cancellation());
+        c.callTool("toggle-subscriber-updates", Json.object(), new Cancellation());
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (updated.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(updated).first().isEqualTo(uri);
+        c.unsubscribe(uri, new Cancellation());
+    }
+
+    @Test
+    void aServersLogMessagesGoToReapersLog() throws Exception {
+        List<String> logged = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(McpClient.class.getName());
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getLevel() + " " + r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        log.addHandler(h);
+        try {
+            McpClient c = everything();
+            c.callTool("toggle-simulated-logging", Json.object(), new Cancellation());
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (logged.stream().noneMatch(l -> l.contains("mcp everything (")) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        } finally {
+            log.removeHandler(h);
+        }
+        assertThat(logged).anyMatch(l -> l.matches("(?s)(FINE|INFO|WARNING) mcp everything \\((debug|info|notice|"
+                + "warning|error|critical|alert|emergency)\\): .+"));
+    }
+
+    @Test
     void aLongRunningToolReportsProgressAndFinishes() throws Exception {
         McpClient c = everything();
 
@@ -136,6 +253,23 @@ class McpClientTest {
         assertThatThrownBy(() -> c.initialize("test")).isInstanceOf(McpFailure.class)
                 .hasMessageContaining("MCP server bad sent something that is not a JSON-RPC message")
                 .hasMessageContaining("not JSON: Starting up... done");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aMessageOverTheLimitIsAClearErrorWithoutFillingMemory() throws Exception {
+        Path script = root.resolve("huge-server.sh");
+        Files.writeString(script, "#!/bin/bash\nread line\nhead -c 3000000 /dev/zero | tr '\\0' x\nsleep 30\n");
+        script.toFile().setExecutable(true);
+        StdioTransport t = StdioTransport.launch("huge", List.of(script.toString()), root, System.getenv(),
+                Duration.ofMillis(500), 1024 * 1024);
+        McpClient c = new McpClient("huge", t, root, QUICK);
+        clients.add(c);
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> c.initialize("test")).isInstanceOf(McpFailure.class)
+                .hasMessage("MCP server huge sent too long a message (a message is longer than 1048576 characters), so"
+                        + " Reaper stopped using it");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     }
 

@@ -66,7 +66,11 @@ class McpServersTest {
             Tool read = tools.stream().filter(t -> t.name().equals("mcp_read_resource")).findFirst().orElseThrow();
 
             ToolOutput listed = list.run(Json.object(), ws.context());
-            assertThat(listed.text()).contains("everything: demo://resource/static/document/");
+            assertThat(listed.text()).contains("everything: demo://resource/static/document/",
+                    "everything: template demo://resource/dynamic/text/{resourceId}");
+            ToolOutput templated = read.run(Json.parse("{\"server\":\"everything\",\"uri\":"
+                    + "\"demo://resource/dynamic/text/7\"}"), ws.context());
+            assertThat(templated.text()).startsWith("[resource demo://resource/dynamic/text/7]");
             String uri = listed.text().lines().filter(l -> l.contains("demo://resource/static/document/")).findFirst()
                     .orElseThrow().replaceFirst("^everything: (\\S+).*$", "$1");
             ToolOutput content = read.run(Json.parse("{\"server\":\"everything\",\"uri\":\"" + uri + "\"}"),

@@ -14,21 +14,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Reaper's side of one MCP connection: requests get ids and wait for the response with that id (within a
  * timeout, or until the turn is cancelled, when the server is told with {@code notifications/cancelled});
- * the server's own requests are answered (ping, roots/list with the workspace root, anything else -32601);
- * its notifications are handled (tool list changes refetch the list, log messages go to Reaper's log,
- * progress extends the wait). Once the connection is broken (the server exited, or wrote something that is
+ * the server's own requests are answered (ping, roots/list with the workspace root, elicitation/create by the
+ * {@link Elicitation} handler when there is one, anything else -32601); its notifications are handled (tool and
+ * prompt list changes refetch the list, log messages go to Reaper's log, progress extends the wait, updates of
+ * subscribed resources go to their listener). Once the connection is broken (the server exited, or wrote something that is
  * not JSON-RPC) every waiting and later request fails with the reason.
  */
 public final class McpClient implements AutoCloseable {
@@ -53,15 +56,28 @@ public final class McpClient implements AutoCloseable {
     /** One resource as the server lists it; the strings are empty when the server leaves them out. */
     public record ResourceSpec(String uri, String name, String description, String mimeType) {}
 
+    /** One prompt as the server lists it; its arguments in the server's order. */
+    public record PromptSpec(String name, String description, List<PromptArgument> arguments) {}
+
+    public record PromptArgument(String name, String description, boolean required) {}
+
+    /** One resource template ({@code uriTemplate}, RFC 6570) as the server lists it. */
+    public record TemplateSpec(String uriTemplate, String name, String description, String mimeType) {}
+
     private final String name;
     private final Transport transport;
     private final Path root;
     private final Timeouts timeouts;
+    private final Optional<Elicitation> elicitation;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private volatile String broken;
     private volatile ServerInfo info;
     private volatile List<ToolSpec> tools = List.of();
+    private volatile List<PromptSpec> prompts = List.of();
+    private volatile boolean promptsListed;
+    private final Set<String> subscriptions = ConcurrentHashMap.newKeySet();
+    private volatile Consumer<String> updated = uri -> { };
     private volatile String clientVersion = "";
 
     /** A request waiting for its response; progress moves its deadline. */
@@ -90,7 +106,17 @@ public final class McpClient implements AutoCloseable {
 
     /** @param root the workspace root, given to the server as its one root */
     public McpClient(String name, Transport transport, Path root, Timeouts timeouts) {
+        this(name, transport, root, timeouts, Optional.empty());
+    }
+
+    /**
+     * @param elicitation who answers the server's {@code elicitation/create}; with none, Reaper does not declare
+     *                    the capability (and answers such a request with -32601)
+     */
+    public McpClient(String name, Transport transport, Path root, Timeouts timeouts,
+                     Optional<Elicitation> elicitation) {
         this.name = name;
+        this.elicitation = elicitation;
         this.transport = transport;
         this.root = root;
         this.timeouts = timeouts;
@@ -129,7 +155,11 @@ public final class McpClient implements AutoCloseable {
         this.clientVersion = clientVersion;
         ObjectNode params = Json.object();
         params.put("protocolVersion", Mcp.PROTOCOL_VERSION);
-        params.putObject("capabilities").putObject("roots").put("listChanged", false);
+        ObjectNode capabilities = params.putObject("capabilities");
+        capabilities.putObject("roots").put("listChanged", false);
+        if (elicitation.isPresent()) {
+            capabilities.putObject("elicitation").putObject("form");
+        }
         ObjectNode client = params.putObject("clientInfo");
         client.put("name", "reaper");
         client.put("version", clientVersion);
@@ -212,6 +242,84 @@ public final class McpClient implements AutoCloseable {
             cursor = Json.text(page, "nextCursor");
         } while (cursor != null && !cursor.isEmpty());
         return all;
+    }
+
+    /** Whether the server said, at initialize, that it has prompts. */
+    public boolean offersPrompts() {
+        return info != null && info.capabilities().has("prompts");
+    }
+
+    /** The server's prompts, every page of them; kept for {@link #prompts()}. */
+    public List<PromptSpec> listPrompts() throws McpFailure {
+        synchronized (promptListing) {
+            List<PromptSpec> all = new ArrayList<>();
+            for (JsonNode p : pages(Mcp.PROMPTS_LIST, "prompts", "its prompts", new Cancellation())) {
+                List<PromptArgument> args = new ArrayList<>();
+                for (JsonNode a : p.path("arguments")) {
+                    args.add(new PromptArgument(a.path("name").asText(), a.path("description").asText(""),
+                            a.path("required").asBoolean(false)));
+                }
+                all.add(new PromptSpec(p.path("name").asText(), p.path("description").asText(""), List.copyOf(args)));
+            }
+            prompts = List.copyOf(all);
+            promptsListed = true;
+            return prompts;
+        }
+    }
+
+    private final Object promptListing = new Object();
+
+    /** The prompts listed last (none before {@link #listPrompts}). */
+    public List<PromptSpec> prompts() {
+        return prompts;
+    }
+
+    /** A prompt filled in with its arguments: the server's result ({@code description}, {@code messages}). */
+    public JsonNode getPrompt(String prompt, Map<String, String> arguments, Cancellation cancel)
+            throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("name", prompt);
+        ObjectNode args = params.putObject("arguments");
+        arguments.forEach(args::put);
+        return request(Mcp.PROMPTS_GET, params, timeouts.request(), cancel);
+    }
+
+    /** The server's resource templates, every page of them. */
+    public List<TemplateSpec> listResourceTemplates(Cancellation cancel) throws McpFailure {
+        List<TemplateSpec> all = new ArrayList<>();
+        for (JsonNode t : pages(Mcp.RESOURCES_TEMPLATES_LIST, "resourceTemplates", "its resource templates", cancel)) {
+            all.add(new TemplateSpec(t.path("uriTemplate").asText(), t.path("name").asText(""),
+                    t.path("description").asText(""), t.path("mimeType").asText("")));
+        }
+        return all;
+    }
+
+    /** Whether the server said, at initialize, that a client may subscribe to its resources. */
+    public boolean offersSubscriptions() {
+        return info != null && info.capabilities().path("resources").path("subscribe").asBoolean(false);
+    }
+
+    /**
+     * Asks the server to say when a resource changes ({@code notifications/resources/updated}); each such
+     * notification for a subscribed URI goes to the listener set with {@link #onResourceUpdated}.
+     */
+    public void subscribe(String uri, Cancellation cancel) throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("uri", uri);
+        request(Mcp.RESOURCES_SUBSCRIBE, params, timeouts.request(), cancel);
+        subscriptions.add(uri);
+    }
+
+    public void unsubscribe(String uri, Cancellation cancel) throws McpFailure, ErrorResponse {
+        ObjectNode params = Json.object();
+        params.put("uri", uri);
+        subscriptions.remove(uri);
+        request(Mcp.RESOURCES_UNSUBSCRIBE, params, timeouts.request(), cancel);
+    }
+
+    /** Who hears of changes to subscribed resources (by URI), on the transport's thread: it must not block. */
+    public void onResourceUpdated(Consumer<String> listener) {
+        this.updated = listener;
     }
 
     /** The tools listed last. */
@@ -347,6 +455,11 @@ public final class McpClient implements AutoCloseable {
     }
 
     private void answer(JsonRpc.Request r) {
+        if (r.method().equals(Mcp.ELICIT) && elicitation.isPresent()) {
+            // the answer may take a person's time: the transport's thread goes on reading meanwhile
+            Thread.ofVirtual().name("reaper-mcp-" + name + "-elicit").start(() -> reply(r, elicit(r)));
+            return;
+        }
         JsonNode reply = switch (r.method()) {
             case Mcp.PING -> JsonRpc.result(r.id(), Json.object());
             case Mcp.ROOTS_LIST -> {
@@ -359,6 +472,41 @@ public final class McpClient implements AutoCloseable {
             }
             default -> JsonRpc.error(r.id(), JsonRpc.METHOD_NOT_FOUND, "Reaper does not offer " + r.method());
         };
+        reply(r, reply);
+    }
+
+    /** The answer to a form elicitation, from the handler; a URL elicitation (not declared) is declined. */
+    private JsonNode elicit(JsonRpc.Request r) {
+        JsonNode params = r.params();
+        ObjectNode result = Json.object();
+        if (!params.path("mode").asText("form").equals("form")) {
+            LOG.info("mcp " + name + ": declined a " + params.path("mode").asText() + " elicitation (Reaper answers"
+                    + " forms only)");
+            result.put("action", "decline");
+            return JsonRpc.result(r.id(), result);
+        }
+        Elicitation.Answer answer;
+        try {
+            answer = elicitation.orElseThrow().ask(name, params.path("message").asText(""),
+                    params.path("requestedSchema"));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "mcp " + name + ": elicitation failed", e);
+            return JsonRpc.error(r.id(), JsonRpc.INTERNAL_ERROR, "Reaper could not answer: " + e.getMessage());
+        }
+        switch (answer) {
+            case Elicitation.Accept a -> {
+                result.put("action", "accept");
+                result.set("content", a.content());
+            }
+            case Elicitation.Decline d -> result.put("action", "decline");
+            case Elicitation.Cancel c -> result.put("action", "cancel");
+        }
+        LOG.info("mcp " + name + ": elicitation \"" + params.path("message").asText("") + "\" answered: "
+                + result.path("action").asText());
+        return JsonRpc.result(r.id(), result);
+    }
+
+    private void reply(JsonRpc.Request r, JsonNode reply) {
         try {
             transport.send(Json.write(reply));
         } catch (McpFailure e) {
@@ -384,6 +532,24 @@ public final class McpClient implements AutoCloseable {
                     default -> Level.WARNING;
                 };
                 LOG.log(l, "mcp " + name + " (" + level + "): " + n.params().path("data"));
+            }
+            case Mcp.PROMPTS_CHANGED -> {
+                if (info != null && promptsListed) {
+                    Thread.ofVirtual().name("reaper-mcp-" + name + "-prompts").start(() -> {
+                        try {
+                            listPrompts();
+                        } catch (McpFailure e) {
+                            LOG.log(broken == null ? Level.WARNING : Level.FINE, e.getMessage());
+                        }
+                    });
+                }
+            }
+            case Mcp.RESOURCES_UPDATED -> {
+                String uri = n.params().path("uri").asText("");
+                LOG.fine(() -> "mcp " + name + ": resource updated: " + uri);
+                if (subscriptions.contains(uri)) {
+                    updated.accept(uri);
+                }
             }
             // before the handshake is done (some servers say it at once) there is no list to refresh yet
             case Mcp.TOOLS_CHANGED -> {

@@ -2,9 +2,8 @@ package dev.reaper.mcp.client;
 
 import dev.reaper.process.StderrLog;
 import dev.reaper.mcp.McpFailure;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -27,10 +26,12 @@ public final class StdioTransport implements Transport {
     private final OutputStream stdin;
     private final StderrLog stderr;
     private final Duration grace;
+    private final int maxMessageChars;
     private volatile boolean closing;
 
-    private StdioTransport(String name, Process process, Duration grace) {
+    private StdioTransport(String name, Process process, Duration grace, int maxMessageChars) {
         this.name = name;
+        this.maxMessageChars = maxMessageChars;
         this.process = process;
         this.stdin = process.getOutputStream();
         this.stderr = new StderrLog("mcp " + name, process.getErrorStream());
@@ -44,11 +45,18 @@ public final class StdioTransport implements Transport {
      */
     public static StdioTransport launch(String name, List<String> command, Path directory,
                                         Map<String, String> environment, Duration grace) throws McpFailure {
+        return launch(name, command, directory, environment, grace, BoundedLines.DEFAULT_MAX_CHARS);
+    }
+
+    /** As {@link #launch(String, List, Path, Map, Duration)}, taking messages up to {@code maxMessageChars} long. */
+    public static StdioTransport launch(String name, List<String> command, Path directory,
+                                        Map<String, String> environment, Duration grace, int maxMessageChars)
+            throws McpFailure {
         ProcessBuilder pb = new ProcessBuilder(command).directory(directory.toFile());
         pb.environment().clear();
         pb.environment().putAll(environment);
         try {
-            return new StdioTransport(name, pb.start(), grace);
+            return new StdioTransport(name, pb.start(), grace, maxMessageChars);
         } catch (IOException e) {
             throw new McpFailure("MCP server " + name + " could not be started (" + String.join(" ", command)
                     + "): " + e.getMessage());
@@ -65,13 +73,19 @@ public final class StdioTransport implements Transport {
     }
 
     private void read(Listener listener) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
+        try (InputStream stdout = process.getInputStream()) {
+            BoundedLines in = new BoundedLines(stdout, maxMessageChars);
+            for (String line; (line = in.next()) != null; ) {
                 if (!line.isBlank()) {
                     listener.message(line);
                 }
             }
+        } catch (BoundedLines.TooLong e) {
+            if (!closing) {
+                listener.closed("MCP server " + name + " sent too long a message (" + e.getMessage()
+                        + "), so Reaper stopped using it");
+            }
+            return;
         } catch (IOException e) {
             // the pipe broke: the process is ending
         }

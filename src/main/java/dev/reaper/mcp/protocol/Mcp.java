@@ -20,6 +20,7 @@ public final class Mcp {
     public static final String TOOLS_LIST = "tools/list";
     public static final String TOOLS_CALL = "tools/call";
     public static final String TOOLS_CHANGED = "notifications/tools/list_changed";
+    public static final String PROMPTS_CHANGED = "notifications/prompts/list_changed";
     public static final String ROOTS_LIST = "roots/list";
     public static final String RESOURCES_LIST = "resources/list";
     public static final String RESOURCES_READ = "resources/read";

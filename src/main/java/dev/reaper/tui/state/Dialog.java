@@ -54,6 +54,10 @@ public sealed interface Dialog {
         public final Consumer<Item> onDelete;
         public final StringBuilder filter = new StringBuilder();
         public int selected;
+        /** Text above the choices (a question), wrapped; none when empty. */
+        public String header = "";
+        /** Run when the picker goes without a pick (Escape, or an approval taking its place). */
+        public Runnable onDismiss = () -> { };
 
         public record Item(String label, String detail, String value) {}
 

@@ -118,11 +118,19 @@ final class Dialogs {
 
     private static void picker(Canvas c, Dialog.Picker p, int width, int height) {
         List<Dialog.Picker.Item> items = p.visible();
-        Rect r = centered(width, height, Math.max(50, width * 4 / 5), Math.min(height - 4, items.size() + 5));
+        int w = Math.min(width - 2, Math.max(50, width * 4 / 5));
+        List<StyledLine> head = p.header.isEmpty() ? List.of() : StyledLine.wrap(List.of(new Span(p.header,
+                Style.of(Role.FOREGROUND))), w - 4, List.of());
+        head = head.subList(0, Math.min(head.size(), Math.max(0, height / 3)));
+        int extra = head.isEmpty() ? 0 : head.size() + 1;
+        Rect r = centered(width, height, w, Math.min(height - 4, items.size() + 5 + extra));
         c.box(r, p.title, Role.ACCENT, Role.POPUP_BG);
         int inner = r.width() - 4;
-        c.text(r.col() + 2, r.row() + 1, inner, "filter: " + p.filter, Style.of(Role.MUTED), Role.POPUP_BG);
-        int rows = r.height() - 4;
+        for (int i = 0; i < head.size(); i++) {
+            c.line(r.col() + 2, r.row() + 1 + i, inner, head.get(i), Role.POPUP_BG);
+        }
+        c.text(r.col() + 2, r.row() + 1 + extra, inner, "filter: " + p.filter, Style.of(Role.MUTED), Role.POPUP_BG);
+        int rows = r.height() - 4 - extra;
         p.selected = Math.max(0, Math.min(p.selected, items.size() - 1));
         int first = Math.max(0, p.selected - rows + 1);
         int labelWidth = 0;
@@ -134,16 +142,16 @@ final class Dialogs {
             Dialog.Picker.Item item = items.get(first + i);
             boolean sel = first + i == p.selected;
             Role bg = sel ? Role.POPUP_SELECTED : Role.POPUP_BG;
-            c.fill(new Rect(r.col() + 1, r.row() + 2 + i, r.width() - 2, 1), bg);
+            c.fill(new Rect(r.col() + 1, r.row() + 2 + extra + i, r.width() - 2, 1), bg);
             StyledLine label = StyledLine.of(item.label(), Style.of(sel ? Role.ACCENT : Role.FOREGROUND)).truncate(labelWidth);
-            c.line(r.col() + 2, r.row() + 2 + i, inner, new StyledLine(List.of(
+            c.line(r.col() + 2, r.row() + 2 + extra + i, inner, new StyledLine(List.of(
                     new Span(sel ? "› " : "  ", Style.of(Role.ACCENT)),
                     new Span(label.text() + " ".repeat(Math.max(0, labelWidth - label.width())), label.spans().isEmpty()
                             ? Style.PLAIN : label.spans().get(0).style()),
                     new Span("  " + item.detail(), Style.of(Role.MUTED)))).truncate(inner), bg);
         }
         if (items.isEmpty()) {
-            c.text(r.col() + 2, r.row() + 2, inner, "nothing matches", Style.of(Role.MUTED), Role.POPUP_BG);
+            c.text(r.col() + 2, r.row() + 2 + extra, inner, "nothing matches", Style.of(Role.MUTED), Role.POPUP_BG);
         }
         c.text(r.col() + 2, r.bottom() - 2, inner, "enter choose · type to filter · esc close"
                 + (p.onDelete != null ? " · ctrl+d delete" : ""), Style.of(Role.MUTED), Role.POPUP_BG);
