@@ -20,6 +20,7 @@ public final class ServerFeatures {
     }
 
     static McpServer.Features of(ServerTools tools) {
-        return new McpServer.Features(tools, new ServerResources(tools), new ServerPrompts(tools));
+        ServerResources files = new ServerResources(tools);
+        return new McpServer.Features(tools, files, new ServerPrompts(tools, files));
     }
 }

@@ -19,9 +19,11 @@ import java.util.Optional;
 final class ServerPrompts implements ServedPrompts {
 
     private final ServerTools tools;
+    private final ServerResources files;
 
-    ServerPrompts(ServerTools tools) {
+    ServerPrompts(ServerTools tools, ServerResources files) {
         this.tools = tools;
+        this.files = files;
     }
 
     @Override
@@ -93,8 +95,7 @@ final class ServerPrompts implements ServedPrompts {
         if (!argument.equals("path")) {
             return List.of();
         }
-        return new ServerResources(tools).list().stream().map(r -> r.path("name").asText())
-                .filter(n -> n.startsWith(prefix)).limit(100).toList();
+        return files.list().stream().map(r -> r.path("name").asText()).filter(n -> n.startsWith(prefix)).toList();
     }
 
     private static ObjectNode code(String path, String lines) {

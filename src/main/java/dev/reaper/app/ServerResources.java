@@ -44,8 +44,22 @@ final class ServerResources implements ServedResources {
         this.tools = tools;
     }
 
+    /** How long one walk's listing serves the next pages and completions. */
+    static final long FRESH_NANOS = 5_000_000_000L;
+
+    private List<ObjectNode> listed;
+    private long listedAt;
+
     @Override
-    public List<ObjectNode> list() {
+    public synchronized List<ObjectNode> list() {
+        if (listed == null || System.nanoTime() - listedAt > FRESH_NANOS) {
+            listed = walk();
+            listedAt = System.nanoTime();
+        }
+        return listed;
+    }
+
+    private List<ObjectNode> walk() {
         WorkspaceBoundary ws = tools.workspace();
         List<ObjectNode> found = new ArrayList<>();
         try {
@@ -58,7 +72,7 @@ final class ServerResources implements ServedResources {
         } catch (IOException e) {
             throw new IllegalStateException("cannot list the workspace: " + e.getMessage(), e);
         }
-        return found;
+        return List.copyOf(found);
     }
 
     private static ObjectNode describe(Path file, String relative, BasicFileAttributes attrs) {
@@ -145,11 +159,20 @@ final class ServerResources implements ServedResources {
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        if (tools.ignore().isIgnored(f, false) || !tools.mayRead(f)) {
+        Path real;
+        try {
+            real = f.toRealPath();
+            tools.workspace().resolve(real.toString()); // a symlink may lead outside
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (WorkspaceBoundary.OutsideWorkspaceException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+        if (tools.ignore().isIgnored(f, false) || tools.ignore().isIgnored(real, false) || !tools.mayRead(f)) {
             throw new IllegalArgumentException(tools.workspace().relative(f) + " is kept from reading by the"
                     + " ignore files or the deny rules");
         }
-        return Optional.of(f);
+        return Optional.of(real);
     }
 
     private static String type(Path file, String otherwise) {

@@ -115,9 +115,9 @@ public final class ServerTools implements ServedTools {
         return result;
     }
 
-    /** Whether deny rules leave a workspace file readable. */
+    /** Whether deny rules leave a workspace file readable: as named, and where a symlink leads. */
     boolean mayRead(Path file) {
-        return executor.mayRead(workspace.relative(file));
+        return workspace.ruleTargets(file).stream().allMatch(executor::mayRead);
     }
 
     WorkspaceBoundary workspace() {

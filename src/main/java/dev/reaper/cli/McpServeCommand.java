@@ -126,7 +126,9 @@ final class McpServeCommand implements Callable<Integer> {
             throw new UserInputException("--host " + host + " is beyond the loopback: set a bearer token in $"
                     + tokenEnv + " (clients send it as Authorization: Bearer TOKEN), or bind 127.0.0.1");
         }
-        HttpGuard guard = new HttpGuard(address.isLoopbackAddress(), token, allowedOrigins);
+        String literal = address.getHostAddress();
+        HttpGuard guard = new HttpGuard(address.isLoopbackAddress(), token, allowedOrigins,
+                List.of(literal, "[" + literal + "]", host));
         InetSocketAddress at = new InetSocketAddress(address, port);
         AutoCloseable listening;
         URI endpoint;

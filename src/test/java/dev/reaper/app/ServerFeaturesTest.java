@@ -30,7 +30,7 @@ class ServerFeaturesTest {
     Path outside;
 
     private McpWire serve() throws Exception {
-        PermissionRules rules = PermissionRules.parse(List.of(), List.of(), List.of("read(.env)"));
+        PermissionRules rules = PermissionRules.parse(List.of(), List.of(), List.of("read(.env)", "read(secret/**)"));
         ServerTools tools = new ServerTools(BuiltinTools.all(() -> {
             throw new IllegalStateException("no repo map in this test");
         }), PermissionMode.DEFAULT, rules, new WorkspaceBoundary(root, List.of()), new IgnoreRules(root), Map.of());
@@ -82,6 +82,21 @@ class ServerFeaturesTest {
                     .isEqualTo(-32002);
             assertThat(w.call(5, "resources/read", "{\"uri\":\"" + uri(root.resolve("big.txt")) + "\"}")
                     .at("/error/message").asText()).contains("KiB");
+
+            // a symlink to a denied file, and one leading outside: refused, where the link is named
+            Files.createDirectories(root.resolve("secret"));
+            Files.writeString(root.resolve("secret/key"), "KEY-123\n");
+            Files.createSymbolicLink(root.resolve("k"), root.resolve("secret/key"));
+            Files.createSymbolicLink(root.resolve("out"), outside.resolve("secret.txt"));
+            String link = root.toRealPath().resolve("k").toUri().toString();
+            JsonNode viaLink = w.call(6, "resources/read", "{\"uri\":\"" + link + "\"}");
+            assertThat(viaLink.at("/error/code").asInt()).isEqualTo(-32602);
+            assertThat(viaLink.toString()).doesNotContain("KEY-123");
+            JsonNode subscribe = w.call(7, "resources/subscribe", "{\"uri\":\"" + link + "\"}");
+            assertThat(subscribe.at("/error/code").asInt()).isEqualTo(-32602);
+            String out2 = root.toRealPath().resolve("out").toUri().toString();
+            assertThat(w.call(8, "resources/read", "{\"uri\":\"" + out2 + "\"}").at("/error/message").asText())
+                    .contains("outside the workspace");
         }
     }
 

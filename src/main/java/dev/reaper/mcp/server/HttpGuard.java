@@ -11,7 +11,7 @@ import java.util.function.Function;
 /**
  * Who may talk to an MCP server over the network. Against DNS rebinding, a server bound to loopback answers only
  * requests whose {@code Host} names the loopback; any server refuses a browser {@code Origin} other than the
- * loopback's or one allowed by name (403). With a bearer token set, every request must carry it (401).
+ * loopback's or one allowed by name (403), {@code null} (sent by sandboxed frames and local files) included. With a bearer token set, every request must carry it (401).
  */
 public final class HttpGuard {
 
@@ -23,6 +23,7 @@ public final class HttpGuard {
     private final boolean loopbackOnly;
     private final Optional<String> token;
     private final List<String> allowedOrigins;
+    private final List<String> boundNames;
 
     /**
      * @param loopbackOnly whether the server is bound to the loopback (then the Host header must name it)
@@ -30,6 +31,13 @@ public final class HttpGuard {
      * @param allowedOrigins browser origins allowed besides the loopback's, as {@code scheme://host[:port]}
      */
     public HttpGuard(boolean loopbackOnly, Optional<String> token, List<String> allowedOrigins) {
+        this(loopbackOnly, token, allowedOrigins, List.of());
+    }
+
+    /** @param boundNames what else the Host header may name: the address bound, as in 127.0.0.2 */
+    public HttpGuard(boolean loopbackOnly, Optional<String> token, List<String> allowedOrigins,
+                     List<String> boundNames) {
+        this.boundNames = boundNames.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
         this.loopbackOnly = loopbackOnly;
         this.token = token;
         this.allowedOrigins = allowedOrigins.stream().map(o -> o.toLowerCase(Locale.ROOT).replaceAll("/+$", ""))
@@ -39,19 +47,22 @@ public final class HttpGuard {
     /** The refusal for a request with these headers (looked up by name), or empty when it may go on. */
     public Optional<Refusal> check(Function<String, String> header) {
         String host = header.apply("Host");
-        if (loopbackOnly && (host == null || !isLoopback(hostName(host)))) {
+        if (loopbackOnly && (host == null || !(isLoopback(hostName(host)) || boundNames.contains(
+                hostName(host).toLowerCase(Locale.ROOT))))) {
             return Optional.of(new Refusal(403, "Forbidden: Host " + host + " is not this server's (it answers"
                     + " localhost, 127.0.0.1 and [::1] only)"));
         }
         String origin = header.apply("Origin");
-        if (origin != null && !origin.equals("null") && !originAllowed(origin)) {
+        if (origin != null && !originAllowed(origin)) { // "null" too: sandboxed frames and file:// pages send it
             return Optional.of(new Refusal(403, "Forbidden: Origin " + origin + " is not allowed (start the server"
                     + " with --allow-origin " + origin + " to allow it)"));
         }
         if (token.isPresent()) {
             String auth = header.apply("Authorization");
-            byte[] expected = ("Bearer " + token.get()).getBytes(StandardCharsets.UTF_8);
-            if (auth == null || !MessageDigest.isEqual(expected, auth.getBytes(StandardCharsets.UTF_8))) {
+            byte[] expected = token.get().getBytes(StandardCharsets.UTF_8);
+            String given = auth != null && auth.length() > 7 && auth.regionMatches(true, 0, "Bearer ", 0, 7)
+                    ? auth.substring(7).strip() : "";
+            if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
                 return Optional.of(new Refusal(401, "Unauthorized: a bearer token is required"));
             }
         }

@@ -245,8 +245,13 @@ public final class ServerSession {
     }
 
     private JsonNode subscribe(String uri) {
-        String stamp = server.features().resources().stamp(uri).orElseThrow(() ->
-                new Refusal(RESOURCE_NOT_FOUND, "Resource not found: " + uri));
+        String stamp;
+        try {
+            stamp = server.features().resources().stamp(uri).orElseThrow(() ->
+                    new Refusal(RESOURCE_NOT_FOUND, "Resource not found: " + uri));
+        } catch (IllegalArgumentException e) {
+            throw new Refusal(INVALID_PARAMS, e.getMessage());
+        }
         subscribed.put(uri, stamp);
         synchronized (this) {
             if (watcher == null && !closed) {
@@ -265,7 +270,13 @@ public final class ServerSession {
                 return;
             }
             for (Map.Entry<String, String> e : subscribed.entrySet()) {
-                String now = server.features().resources().stamp(e.getKey()).orElse("");
+                String now;
+                try {
+                    now = server.features().resources().stamp(e.getKey()).orElse("");
+                } catch (RuntimeException ex) {
+                    LOG.log(Level.FINE, "cannot check " + e.getKey(), ex);
+                    continue;
+                }
                 if (!now.equals(e.getValue()) && subscribed.replace(e.getKey(), e.getValue(), now)) {
                     try {
                         standalone.send(JsonRpc.notification(Mcp.RESOURCES_UPDATED,
@@ -396,11 +407,14 @@ public final class ServerSession {
         @Override
         public void log(String level, JsonNode data) {
             int l = LEVELS.indexOf(level);
+            if (l < 0) {
+                throw new IllegalArgumentException("unknown log level " + level);
+            }
             if (l < logLevel) {
                 return;
             }
             ObjectNode p = Json.object();
-            p.put("level", l < 0 ? "info" : level);
+            p.put("level", level);
             p.put("logger", server.name());
             p.set("data", data);
             quietly(JsonRpc.notification(Mcp.MESSAGE, p));

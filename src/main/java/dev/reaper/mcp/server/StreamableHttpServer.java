@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class StreamableHttpServer implements AutoCloseable {
     static final int MAX_SESSIONS = 256;
     /** How often an idle GET stream gets a comment, which finds clients that went away. */
     static final long KEEP_ALIVE_MS = 15_000;
+    /** A session unused this long, with no stream open, is ended (clients that went away without DELETE). */
+    static final Duration IDLE = Duration.ofMinutes(30);
 
     private static final Logger LOG = Logger.getLogger(StreamableHttpServer.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -54,6 +57,11 @@ public final class StreamableHttpServer implements AutoCloseable {
     private static final class Session implements Channel {
         final List<SseStream> streams = new CopyOnWriteArrayList<>();
         final AtomicReference<ServerSession> protocol = new AtomicReference<>();
+        volatile long lastUsed = System.nanoTime();
+
+        boolean idleFor(Duration d) {
+            return streams.isEmpty() && System.nanoTime() - lastUsed > d.toNanos();
+        }
 
         @Override
         public void send(ObjectNode message) throws IOException {
@@ -74,7 +82,10 @@ public final class StreamableHttpServer implements AutoCloseable {
         }
     }
 
-    private StreamableHttpServer(McpServer server, HttpGuard guard, HttpServer http) {
+    private final Duration idle;
+
+    private StreamableHttpServer(McpServer server, HttpGuard guard, HttpServer http, Duration idle) {
+        this.idle = idle;
         this.server = server;
         this.guard = guard;
         this.http = http;
@@ -83,11 +94,18 @@ public final class StreamableHttpServer implements AutoCloseable {
     /** Starts serving on the address (port 0 picks a free one). */
     public static StreamableHttpServer start(McpServer server, InetSocketAddress address, HttpGuard guard)
             throws IOException {
+        return start(server, address, guard, IDLE);
+    }
+
+    /** @param idle how long an unused session with no stream open lives */
+    static StreamableHttpServer start(McpServer server, InetSocketAddress address, HttpGuard guard, Duration idle)
+            throws IOException {
         HttpServer http = HttpServer.create(address, 0);
-        StreamableHttpServer s = new StreamableHttpServer(server, guard, http);
+        StreamableHttpServer s = new StreamableHttpServer(server, guard, http, idle);
         http.createContext("/mcp", s::handle);
         http.setExecutor(s.pool);
         http.start();
+        Thread.ofVirtual().name("mcp-http-sessions").start(s::expireIdle);
         return s;
     }
 
@@ -98,6 +116,25 @@ public final class StreamableHttpServer implements AutoCloseable {
         String host = ip.isAnyLocalAddress() ? "127.0.0.1"
                 : ip instanceof java.net.Inet6Address ? "[" + ip.getHostAddress() + "]" : ip.getHostAddress();
         return URI.create("http://" + host + ":" + a.getPort() + "/mcp");
+    }
+
+    /** Ends the sessions left idle past {@link #IDLE}, once a minute, until the server closes. */
+    private void expireIdle() {
+        while (!pool.isShutdown()) {
+            try {
+                Thread.sleep(Math.min(60_000, Math.max(10, idle.toMillis() / 2)));
+            } catch (InterruptedException e) {
+                return;
+            }
+            sessions.entrySet().removeIf(e -> {
+                if (!e.getValue().idleFor(idle)) {
+                    return false;
+                }
+                LOG.info("MCP HTTP session ended after " + idle.toSeconds() + " idle seconds");
+                e.getValue().close();
+                return true;
+            });
+        }
     }
 
     @Override
@@ -203,22 +240,39 @@ public final class StreamableHttpServer implements AutoCloseable {
     }
 
     private void initialize(HttpExchange ex, JsonRpc.Request r) throws IOException {
-        if (sessions.size() >= MAX_SESSIONS) {
-            fail(ex, 503, "Service Unavailable: " + MAX_SESSIONS + " sessions are open; end one (DELETE) first");
-            return;
-        }
         Session session = new Session();
         session.protocol.set(server.open(session));
         JsonReply answer = new JsonReply();
         session.protocol.get().handle(r, answer);
-        String id = HexFormat.of().formatHex(bytes(16));
-        if (answer.message != null && answer.message.has("result")) {
-            sessions.put(id, session);
-            reply(ex, 200, answer.message, Map.of("Mcp-Session-Id", id));
-        } else {
+        if (answer.message == null || !answer.message.has("result")) {
             reply(ex, 200, answer.message == null ? JsonRpc.error(r.id(), JsonRpc.INTERNAL_ERROR, "no answer")
                     : answer.message, Map.of());
+            return;
         }
+        String id = HexFormat.of().formatHex(bytes(16));
+        if (!admit(id, session)) {
+            session.close();
+            fail(ex, 503, "Service Unavailable: " + MAX_SESSIONS + " sessions are in use; end one (DELETE) first");
+            return;
+        }
+        reply(ex, 200, answer.message, Map.of("Mcp-Session-Id", id));
+    }
+
+    /** Adds a session; when there are {@link #MAX_SESSIONS}, the one idle longest (no stream open) makes room. */
+    private synchronized boolean admit(String id, Session session) {
+        if (sessions.size() >= MAX_SESSIONS) {
+            Optional<Map.Entry<String, Session>> oldest = sessions.entrySet().stream()
+                    .filter(e -> e.getValue().streams.isEmpty())
+                    .min(java.util.Comparator.comparingLong(e -> e.getValue().lastUsed));
+            if (oldest.isEmpty()) {
+                return false;
+            }
+            sessions.remove(oldest.get().getKey());
+            oldest.get().getValue().close();
+            LOG.info("MCP HTTP session ended to make room for a new one");
+        }
+        sessions.put(id, session);
+        return true;
     }
 
     private static byte[] bytes(int n) {
@@ -242,6 +296,7 @@ public final class StreamableHttpServer implements AutoCloseable {
             stream.comment("stream open");
             while (!stream.awaitEnd(KEEP_ALIVE_MS)) {
                 stream.comment("keep-alive");
+                session.get().lastUsed = System.nanoTime();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -249,6 +304,7 @@ public final class StreamableHttpServer implements AutoCloseable {
             LOG.fine("MCP GET stream closed by the client");
         } finally {
             session.get().streams.remove(stream);
+            session.get().lastUsed = System.nanoTime();
         }
     }
 
@@ -270,6 +326,9 @@ public final class StreamableHttpServer implements AutoCloseable {
             return Optional.empty();
         }
         Session s = sessions.get(id);
+        if (s != null) {
+            s.lastUsed = System.nanoTime();
+        }
         if (s == null) {
             fail(ex, 404, "Not Found: no session " + id + " (it ended or the server restarted); initialize again");
             return Optional.empty();

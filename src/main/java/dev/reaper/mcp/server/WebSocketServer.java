@@ -26,7 +26,8 @@ import org.java_websocket.protocols.Protocol;
  * Reaper's own MCP transport over WebSocket (RFC 6455; not one of MCP's standard transports): one JSON-RPC
  * message per text frame, both ways, on {@code ws://HOST:PORT/mcp}, subprotocol {@code mcp} when the client asks
  * for it. Each connection is one session; it ends when the socket closes. The handshake passes the same
- * {@link HttpGuard} as HTTP (a refused one gets an HTTP error instead of the upgrade).
+ * {@link HttpGuard} as HTTP; a refused one is answered with the library's one refusal, HTTP 404, instead of the
+ * upgrade (the reason goes to the log).
  */
 public final class WebSocketServer implements AutoCloseable {
 

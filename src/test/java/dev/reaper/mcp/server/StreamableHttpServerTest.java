@@ -84,6 +84,20 @@ class StreamableHttpServerTest {
     }
 
     @Test
+    void idleSessionsEnd() throws Exception {
+        server = StreamableHttpServer.start(new McpServer(ConformanceFixture.features(), AuditLog.NONE, "t", null),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), new HttpGuard(true, Optional.empty(),
+                        List.of()), Duration.ofMillis(200));
+        URI url = server.endpoint();
+        String id = session(url);
+        assertThat(post(url, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"ping\"}", "Mcp-Session-Id", id).statusCode())
+                .isEqualTo(200);
+        Thread.sleep(1500); // several sweeps past the idle time, with nothing sent
+        int status = post(url, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"ping\"}", "Mcp-Session-Id", id).statusCode();
+        assertThat(status).as("the session ended once idle").isEqualTo(404);
+    }
+
+    @Test
     void toolCallsStreamTheirProgressAndAskTheClientOverTheStream() throws Exception {
         URI url = start(Optional.empty(), List.of());
         String id = session(url);
@@ -138,6 +152,7 @@ class StreamableHttpServerTest {
     void foreignOriginsAndHostsAreRefused() throws Exception {
         URI url = start(Optional.empty(), List.of("https://app.example"));
         assertThat(post(url, INIT, "Origin", "http://evil.example").statusCode()).isEqualTo(403);
+        assertThat(post(url, INIT, "Origin", "null").statusCode()).as("sandboxed frames send null").isEqualTo(403);
         assertThat(post(url, INIT, "Origin", "http://localhost:3000").statusCode()).isEqualTo(200);
         assertThat(post(url, INIT, "Origin", "https://app.example").statusCode()).isEqualTo(200);
         assertThat(rawStatus(url, "evil.example")).isEqualTo(403);
@@ -169,6 +184,8 @@ class StreamableHttpServerTest {
         assertThat(none.body()).doesNotContain("s3cret");
         assertThat(post(url, INIT, "Authorization", "Bearer wrong").statusCode()).isEqualTo(401);
         assertThat(post(url, INIT, "Authorization", "Bearer s3cret").statusCode()).isEqualTo(200);
+        assertThat(post(url, INIT, "Authorization", "bearer s3cret").statusCode()).as("the scheme is case-blind")
+                .isEqualTo(200);
     }
 
     @Test

@@ -108,6 +108,8 @@ class WebSocketServerTest {
         assertThatThrownBy(() -> connect(url, new Client())).isInstanceOf(ExecutionException.class);
         assertThatThrownBy(() -> connect(url, new Client(), "Authorization", "Bearer tok", "Origin",
                 "http://evil.example")).isInstanceOf(ExecutionException.class);
+        assertThatThrownBy(() -> connect(url, new Client(), "Authorization", "Bearer tok", "Origin", "null"))
+                .as("sandboxed frames and file:// pages send Origin: null").isInstanceOf(ExecutionException.class);
         WebSocket ok = connect(url, new Client(), "Authorization", "Bearer tok");
         assertThat(ok.isInputClosed()).isFalse();
         ok.sendClose(WebSocket.NORMAL_CLOSURE, "").get(5, TimeUnit.SECONDS);
