@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 
 /**
  * One logical stream of server-sent events as MCP uses them (2025-11-25, SEP-1699): each event's data lines,
- * joined, are one JSON-RPC message; an event's {@code id:} is remembered (even on an event without data, the
+ * joined, are one JSON-RPC message; a whole event's {@code id:} is remembered (even on an event without data, the
  * "priming" event a server sends so that a client can resume), and {@code retry:} sets how long to wait before
  * reconnecting. The same object reads the stream's later connections (a GET with {@code Last-Event-ID}), so
  * the id and delay carry over. Messages longer than the limit end the stream with an error: a server cannot make
@@ -51,10 +51,15 @@ final class EventStream {
         StringBuilder data = new StringBuilder();
         boolean hasData = false;
         boolean hasId = false;
+        String pendingId = null;
         for (String line; (line = in.next()) != null; ) {
             if (line.isEmpty()) {
                 if (hasData || hasId) {
                     events++;
+                }
+                if (pendingId != null) { // the event is whole: now it counts as read, for resuming after it
+                    lastEventId = pendingId;
+                    pendingId = null;
                 }
                 if (hasData && !data.isEmpty()) {
                     String m = data.toString();
@@ -89,7 +94,7 @@ final class EventStream {
                 }
                 case "id" -> {
                     if (value.indexOf('\0') < 0) {
-                        lastEventId = value;
+                        pendingId = value;
                         hasId = true;
                     }
                 }
@@ -103,9 +108,6 @@ final class EventStream {
                 }
             }
         }
-        if (hasData && !data.isEmpty()) {
-            return !message.test(data.toString());
-        }
-        return false;
+        return false; // an event cut off by the end of the connection is dropped, as SSE says: it comes again
     }
 }

@@ -280,9 +280,9 @@ public final class HttpTransport implements Transport {
                 listener.message(reply);
                 return;
             } else {
-                if (status != 202 && status != 204 && id.isPresent()) {
-                    fail(id.get(), "MCP server " + name + " answered with " + (type.isEmpty() ? "no content type"
-                            : type) + " instead of JSON or an event stream");
+                if (id.isPresent()) {
+                    fail(id.get(), "MCP server " + name + " answered HTTP " + status + " with " + (type.isEmpty()
+                            ? "no content type" : type) + " instead of JSON or an event stream");
                 }
                 return;
             }
@@ -359,6 +359,13 @@ public final class HttpTransport implements Transport {
         open.add(body);
         try {
             return stream.read(body, m -> {
+                try {
+                    JsonRpc.read(m);
+                } catch (IllegalArgumentException e) {
+                    // one bad event spoils nothing else: the stream goes on (its answer may still come)
+                    LOG.warning("mcp " + name + ": skipped an event that is not a JSON-RPC message: " + e.getMessage());
+                    return true;
+                }
                 listener.message(m);
                 return awaited.isEmpty() || !answers(m, awaited.get());
             });

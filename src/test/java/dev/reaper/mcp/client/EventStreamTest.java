@@ -27,10 +27,21 @@ class EventStreamTest {
                 + "event: message\nid: 7\ndata: {\"a\":\ndata: 1}\n\nretry: x\n\rdata:{}"), got::add);
 
         assertThat(stopped).isFalse();
-        assertThat(got).containsExactly("{\"a\":\n1}", "{}");
+        assertThat(got).as("the last event, cut off by the end, is dropped").containsExactly("{\"a\":\n1}");
         assertThat(s.lastEventId()).contains("7");
         assertThat(s.retry()).contains(Duration.ofMillis(500));
         assertThat(s.events()).isEqualTo(2);
+    }
+
+    @Test
+    void theIdOfAnEventCutOffIsNotTakenAsRead() throws Exception {
+        EventStream s = new EventStream(1000);
+        List<String> got = new ArrayList<>();
+
+        s.read(text("id: 1\ndata: a\n\nid: 2\ndata: {\"jsonrpc\":\"2.0\",\"id\":9,"), got::add);
+
+        assertThat(got).containsExactly("a");
+        assertThat(s.lastEventId()).as("resuming must bring event 2 again").contains("1");
     }
 
     @Test
