@@ -6,7 +6,7 @@ url="$1"
 case "$MCP_CONFORMANCE_SCENARIO" in
   tools_call) set -- mcp call "$url" add_numbers --args '{"a": 2, "b": 3}' ;;
   sse-retry) set -- mcp call "$url" test_reconnection ;;
-  elicitation-sep1034-client-defaults) set -- mcp call "$url" test_client_elicitation_defaults ;;
+  elicitation-sep1034-client-defaults) set -- mcp call --elicitation defaults "$url" test_client_elicitation_defaults ;;
   *) set -- mcp tools "$url" ;; # initialize, and the auth/* scenarios (OAuth is not implemented)
 esac
 exec "$REAPER_JAVA" -cp "$REAPER_CLASSPATH" dev.reaper.cli.Main "$@"

@@ -8,6 +8,7 @@ import dev.reaper.config.McpConfig;
 import dev.reaper.json.Json;
 import dev.reaper.mcp.McpFailure;
 import dev.reaper.mcp.ToolResults;
+import dev.reaper.mcp.client.Elicitation;
 import dev.reaper.mcp.client.McpClient;
 import dev.reaper.protocol.Cancellation;
 import dev.reaper.secret.Redactor;
@@ -48,6 +49,21 @@ final class McpCallCommand {
 
         @Option(names = "--json", description = "Print the server's result as JSON, as it came.")
         boolean json;
+
+        @Option(names = "--elicitation", paramLabel = "ANSWER", defaultValue = "decline",
+                description = "How a server's request for input (elicitation) is answered, with nobody to ask:"
+                        + " decline, or defaults (accept the form's own defaults when they fill every required"
+                        + " field, else decline). Default: ${DEFAULT-VALUE}.")
+        String elicitation;
+
+        Elicitation elicitation() {
+            return switch (elicitation) {
+                case "decline" -> Elicitation.DECLINE;
+                case "defaults" -> Elicitation.DEFAULTS;
+                default -> throw new UserInputException("--elicitation must be decline or defaults, not "
+                        + elicitation);
+            };
+        }
 
         @Option(names = "--timeout", paramLabel = "SECONDS", description = "How long the server may take to answer"
                 + " (progress it reports extends it). Default: the server's tool_timeout_sec, else 120.")
@@ -104,6 +120,7 @@ final class McpCallCommand {
                 Clock.systemDefaultZone())) {
             Logging.configure(app.paths().logFile(), mcp.root.verbose, err);
             McpConfig.Server server = target.resolve(app);
+            app.mcpServers().elicitation(target.elicitation());
             try (McpClient client = app.mcpServers().open(server)) {
                 return use.with(client, out);
             } catch (McpFailure | McpClient.ErrorResponse e) {

@@ -29,8 +29,8 @@ final class McpElicitationChoice implements Elicitation {
     public Answer ask(String server, String message, JsonNode schema) {
         Optional<ObjectNode> defaults = Elicitation.defaults(schema);
         List<String> choices = new ArrayList<>();
+        choices.add("decline"); // first, so that an Enter meant for something else does not say yes
         defaults.ifPresent(d -> choices.add("accept" + (d.isEmpty() ? "" : ": " + summary(d))));
-        choices.add("decline");
         choices.add("cancel");
         String question = message + (defaults.isEmpty() ? " (It needs values Reaper cannot fill in yet: decline,"
                 + " or cancel.)" : "");

@@ -58,7 +58,7 @@ public final class McpServers implements AutoCloseable {
     private boolean closed;
     private List<List<McpClient.ToolSpec>> builtFrom = List.of();
     private List<Tool> built = List.of();
-    private volatile Elicitation elicitation = Elicitation.DEFAULTS;
+    private volatile Elicitation elicitation = Elicitation.DECLINE;
 
     /**
      * @param root        the workspace root: servers run there, and it is their one root

@@ -85,7 +85,7 @@ class McpCliTest {
                 CliRun.model("anthropic"));
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        // its form has a required field without a default: with nobody to ask, Reaper declines
+        // with nobody to ask, Reaper declines
         assertThat(fake.chatRequests().get(1).bodyText()).contains("User declined");
     }
 

@@ -11,8 +11,9 @@ import java.util.Optional;
  * Answers a server's {@code elicitation/create} in form mode (MCP 2025-06-18 and later): the server asks for a
  * few flat fields described by a restricted JSON Schema, and the answer accepts with values, declines, or
  * cancels. A client with a handler declares the {@code elicitation} capability; one without does not, and the
- * server must not ask. {@link #DEFAULTS} is the answer when nobody can be asked (one-shot runs,
- * {@code reaper mcp call}); an interactive front-end can show the form instead.
+ * server must not ask. {@link #DECLINE} is the answer when nobody can be asked (one-shot runs, and
+ * {@code reaper mcp call} unless told {@code --elicitation defaults}): a server's "proceed?" is never answered
+ * yes for the user. An interactive front-end shows the form instead.
  */
 public interface Elicitation {
 
@@ -32,6 +33,9 @@ public interface Elicitation {
      * @param schema  the {@code requestedSchema}: an object of primitive properties, some required
      */
     Answer ask(String server, String message, JsonNode schema);
+
+    /** Declines every form: nobody is there to answer it. */
+    Elicitation DECLINE = (server, message, schema) -> new Decline();
 
     /**
      * Accepts with the schema's own defaults (SEP-1034: string, number, integer, boolean and enum defaults, and
