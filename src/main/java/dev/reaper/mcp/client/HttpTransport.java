@@ -58,6 +58,8 @@ public final class HttpTransport implements Transport {
     private final Set<InputStream> open = ConcurrentHashMap.newKeySet();
     /** Ids of requests the client cancelled: their replies are no longer awaited. */
     private final Set<String> abandoned = ConcurrentHashMap.newKeySet();
+    /** The event stream open for each request awaiting its answer, by id. */
+    private final Map<String, InputStream> awaiting = new ConcurrentHashMap<>();
     private final int maxMessageChars;
 
     /** @param headers sent with every request, as given (an Authorization header among them, say) */
@@ -97,7 +99,17 @@ public final class HttpTransport implements Transport {
         Optional<JsonNode> message = Json.tryParse(json);
         Optional<JsonNode> id = message.filter(m -> m.has("method")).map(m -> m.get("id")).filter(i -> !i.isNull());
         message.filter(m -> Mcp.CANCELLED.equals(m.path("method").asText())).map(m -> m.path("params").get("requestId"))
-                .ifPresent(r -> abandoned.add(r.toString())); // its reply stream is not resumed any more
+                .filter(r -> r != null).ifPresent(r -> {
+                    abandoned.add(r.toString()); // its reply stream is not resumed any more
+                    InputStream body = awaiting.remove(r.toString());
+                    if (body != null) { // and the one open now is let go: nobody waits for what it brings
+                        try {
+                            body.close();
+                        } catch (IOException e) {
+                            LOG.fine(() -> "mcp " + name + ": closing an abandoned stream: " + e);
+                        }
+                    }
+                });
         HttpRequest.Builder b = request().header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -357,6 +369,7 @@ public final class HttpTransport implements Transport {
      */
     private boolean read(EventStream stream, InputStream body, Optional<JsonNode> awaited) throws IOException {
         open.add(body);
+        awaited.ifPresent(a -> awaiting.put(a.toString(), body));
         try {
             return stream.read(body, m -> {
                 try {
@@ -371,6 +384,7 @@ public final class HttpTransport implements Transport {
             });
         } finally {
             open.remove(body);
+            awaited.ifPresent(a -> awaiting.remove(a.toString(), body));
         }
     }
 

@@ -105,6 +105,9 @@ public final class McpClient implements AutoCloseable {
     }
 
     /** @param root the workspace root, given to the server as its one root */
+    /** How many handshakes succeeded: a request remembers it, so an expired session is replaced only once. */
+    private final java.util.concurrent.atomic.AtomicLong sessions = new java.util.concurrent.atomic.AtomicLong();
+
     public McpClient(String name, Transport transport, Path root, Timeouts timeouts) {
         this(name, transport, root, timeouts, Optional.empty());
     }
@@ -180,6 +183,7 @@ public final class McpClient implements AutoCloseable {
         transport.negotiated(version);
         notify(Mcp.INITIALIZED, null);
         transport.ready();
+        sessions.incrementAndGet();
         return info;
     }
 
@@ -347,14 +351,19 @@ public final class McpClient implements AutoCloseable {
      */
     public JsonNode request(String method, JsonNode params, Duration timeout, Cancellation cancel)
             throws McpFailure, ErrorResponse {
+        long session = sessions.get();
         try {
             return requestOnce(method, params, timeout, cancel);
         } catch (ErrorResponse e) {
             if (e.error().code() != JsonRpc.SESSION_EXPIRED || method.equals(Mcp.INITIALIZE)) {
                 throw e;
             }
-            LOG.info("mcp " + name + ": the server ended the session; initializing again");
-            initialize(clientVersion);
+            synchronized (sessions) { // one handshake for all the requests the expired session failed
+                if (sessions.get() == session) {
+                    LOG.info("mcp " + name + ": the server ended the session; initializing again");
+                    initialize(clientVersion);
+                }
+            }
             return requestOnce(method, params, timeout, cancel);
         }
     }
