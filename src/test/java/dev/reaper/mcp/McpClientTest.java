@@ -391,6 +391,8 @@ class McpClientTest {
                     extra = true;
                     send({jsonrpc: '2.0', method: 'notifications/tools/list_changed'});
                     send({jsonrpc: '2.0', id: m.id, result: {content: [{type: 'text', text: 'changed'}]}});
+                  } else if (m.method === 'server/discover') {
+                    send({jsonrpc: '2.0', id: m.id, error: {code: -32601, message: 'Method not found'}});
                   } else if (m.method === 'notifications/cancelled') {
                     fs.appendFileSync(%s, JSON.stringify(m.params) + '\\n');
                   }

@@ -105,6 +105,11 @@ public final class McpClient implements AutoCloseable {
     }
 
     /** @param root the workspace root, given to the server as its one root */
+    /** How long a server gets to answer {@code server/discover} before it is taken for an earlier revision. */
+    static final Duration DISCOVER_WAIT = Duration.ofSeconds(3);
+
+    private volatile boolean stateless;
+
     /** How many handshakes succeeded: a request remembers it, so an expired session is replaced only once. */
     private final java.util.concurrent.atomic.AtomicLong sessions = new java.util.concurrent.atomic.AtomicLong();
 
@@ -150,22 +155,81 @@ public final class McpClient implements AutoCloseable {
         return info;
     }
 
+    /** What Reaper can do as a client; the stateless revision has no roots (they were deprecated). */
+    private ObjectNode capabilities(boolean stateless) {
+        ObjectNode capabilities = Json.object();
+        if (!stateless) {
+            capabilities.putObject("roots").put("listChanged", false);
+            if (elicitation.isPresent()) {
+                capabilities.putObject("elicitation").putObject("form");
+            }
+        }
+        return capabilities;
+    }
+
+    private ObjectNode clientInfo() {
+        return Json.object().put("name", "reaper").put("version", clientVersion);
+    }
+
+    /**
+     * The stateless revision's opening (2026-07-28): {@code server/discover}, every request naming the revision.
+     * A server that answers with an error, or not within {@link #DISCOVER_WAIT}, speaks an earlier revision: the
+     * caller goes on with {@code initialize}. Found, every later request carries the revision, Reaper's
+     * capabilities and name in its {@code _meta}, and there is no session to end.
+     */
+    private Optional<ServerInfo> discover() throws McpFailure {
+        stateless = true; // the probe itself carries the _meta
+        JsonNode r;
+        try {
+            Duration wait = timeouts.initialize().compareTo(DISCOVER_WAIT) < 0 ? timeouts.initialize() : DISCOVER_WAIT;
+            r = requestOnce(Mcp.DISCOVER, Json.object(), wait, new Cancellation());
+        } catch (ErrorResponse e) {
+            stateless = false;
+            LOG.fine(() -> "mcp " + name + ": server/discover answered " + e.getMessage() + "; initializing");
+            return Optional.empty();
+        } catch (McpFailure e) {
+            stateless = false;
+            checkUsable(); // a server that died is not a server of another revision
+            LOG.info("mcp " + name + ": no answer to server/discover (" + e.getMessage() + "); initializing");
+            return Optional.empty();
+        }
+        boolean speaks = false;
+        for (JsonNode v : r.path("supportedVersions")) {
+            speaks |= Mcp.STATELESS_VERSION.equals(v.asText());
+        }
+        if (!speaks) {
+            stateless = false;
+            return Optional.empty();
+        }
+        JsonNode server = r.path("_meta").path(Mcp.META_SERVER);
+        info = new ServerInfo(Mcp.STATELESS_VERSION, server.path("name").asText(name), server.path("version")
+                .asText(""), r.path("capabilities"), Optional.ofNullable(Json.text(r, "instructions")));
+        LOG.info("mcp " + name + ": speaks the stateless revision " + Mcp.STATELESS_VERSION);
+        sessions.incrementAndGet();
+        return Optional.of(info);
+    }
+
+    /** Whether the server speaks the stateless revision (found by {@link #initialize}). */
+    public boolean stateless() {
+        return stateless;
+    }
+
     /**
      * The handshake: {@code initialize} with Reaper's revision and capabilities (roots), a check that the
      * server's revision is one Reaper speaks, then {@code notifications/initialized}.
      */
     public ServerInfo initialize(String clientVersion) throws McpFailure {
         this.clientVersion = clientVersion;
+        if (transport.triesStateless() && info == null) {
+            Optional<ServerInfo> stateless = discover();
+            if (stateless.isPresent()) {
+                return stateless.get();
+            }
+        }
         ObjectNode params = Json.object();
         params.put("protocolVersion", Mcp.PROTOCOL_VERSION);
-        ObjectNode capabilities = params.putObject("capabilities");
-        capabilities.putObject("roots").put("listChanged", false);
-        if (elicitation.isPresent()) {
-            capabilities.putObject("elicitation").putObject("form");
-        }
-        ObjectNode client = params.putObject("clientInfo");
-        client.put("name", "reaper");
-        client.put("version", clientVersion);
+        params.set("capabilities", capabilities(false));
+        params.set("clientInfo", clientInfo());
         JsonNode r;
         try {
             r = request(Mcp.INITIALIZE, params, timeouts.initialize(), new Cancellation());
@@ -353,7 +417,7 @@ public final class McpClient implements AutoCloseable {
             throws McpFailure, ErrorResponse {
         long session = sessions.get();
         try {
-            return requestOnce(method, params, timeout, cancel);
+            return complete(method, requestOnce(method, params, timeout, cancel));
         } catch (ErrorResponse e) {
             if (e.error().code() != JsonRpc.SESSION_EXPIRED || method.equals(Mcp.INITIALIZE)) {
                 throw e;
@@ -364,8 +428,22 @@ public final class McpClient implements AutoCloseable {
                     initialize(clientVersion);
                 }
             }
-            return requestOnce(method, params, timeout, cancel);
+            return complete(method, requestOnce(method, params, timeout, cancel));
         }
+    }
+
+    /**
+     * The result, when it is one: a stateless server may instead answer that it needs input first
+     * ({@code resultType: input_required}, to be retried with the answers), which Reaper does not give yet.
+     */
+    private JsonNode complete(String method, JsonNode result) throws McpFailure {
+        String type = result.path("resultType").asText("complete");
+        if (type.equals("complete")) {
+            return result;
+        }
+        throw new McpFailure("MCP server " + name + " answered " + method + " with resultType " + type
+                + (type.equals("input_required") ? ": it needs input from the user first, which Reaper cannot give"
+                + " to servers of the stateless revision yet" : ", which Reaper does not know"));
     }
 
     private JsonNode requestOnce(String method, JsonNode params, Duration timeout, Cancellation cancel)
@@ -374,7 +452,14 @@ public final class McpClient implements AutoCloseable {
         long id = ids.incrementAndGet();
         ObjectNode p = params == null ? Json.object() : params.deepCopy();
         if (!method.equals(Mcp.INITIALIZE)) {
-            p.putObject("_meta").put("progressToken", id);
+            ObjectNode meta = p.has("_meta") && p.get("_meta").isObject() ? (ObjectNode) p.get("_meta")
+                    : p.putObject("_meta");
+            meta.put("progressToken", id);
+            if (stateless) {
+                meta.put(Mcp.META_VERSION, Mcp.STATELESS_VERSION);
+                meta.set(Mcp.META_CAPABILITIES, capabilities(true));
+                meta.set(Mcp.META_CLIENT, clientInfo());
+            }
         }
         Pending waiting = new Pending(System.nanoTime() + timeout.toNanos());
         pending.put(id, waiting);

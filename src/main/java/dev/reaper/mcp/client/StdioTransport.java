@@ -63,6 +63,11 @@ public final class StdioTransport implements Transport {
         }
     }
 
+    @Override
+    public boolean triesStateless() {
+        return true;
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -21,6 +21,14 @@ public interface Transport extends AutoCloseable {
 
     void send(String json) throws McpFailure;
 
+    /**
+     * Whether the stateless revision (2026-07-28: {@code server/discover}, no handshake) is tried first on this
+     * transport. Only stdio does: over HTTP it also needs per-request headers Reaper does not send yet.
+     */
+    default boolean triesStateless() {
+        return false;
+    }
+
     /** The protocol revision the handshake settled on; HTTP sends it with every later request. */
     default void negotiated(String protocolVersion) {
     }

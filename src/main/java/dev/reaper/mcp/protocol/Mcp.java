@@ -11,6 +11,15 @@ public final class Mcp {
     /** Revisions a server may answer with; they differ in ways a tools-only client does not depend on. */
     public static final List<String> SUPPORTED = List.of("2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05");
 
+    /** The stateless revision, tried first where the transport allows (see {@code server/discover}). */
+    public static final String STATELESS_VERSION = "2026-07-28";
+    public static final String DISCOVER = "server/discover";
+    /** The {@code _meta} keys that stand in for the handshake in the stateless revision. */
+    public static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
+    public static final String META_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+    public static final String META_CLIENT = "io.modelcontextprotocol/clientInfo";
+    public static final String META_SERVER = "io.modelcontextprotocol/serverInfo";
+
     public static final String INITIALIZE = "initialize";
     public static final String INITIALIZED = "notifications/initialized";
     public static final String PING = "ping";
