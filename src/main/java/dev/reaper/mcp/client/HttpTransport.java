@@ -161,6 +161,9 @@ public final class HttpTransport implements Transport {
         }
     }
 
+    /** A stream connection open this long ended for some reason other than the server refusing it. */
+    static final Duration LASTED = Duration.ofSeconds(30);
+
     private void listen(CompletableFuture<Void> opened) {
         EventStream stream = new EventStream(maxMessageChars);
         int quiet = 0;
@@ -184,6 +187,7 @@ public final class HttpTransport implements Transport {
             }
             opened.complete(null);
             int before = stream.events();
+            long since = System.nanoTime();
             if (response != null) {
                 try (InputStream body = response.body()) {
                     read(stream, body, Optional.empty());
@@ -197,11 +201,10 @@ public final class HttpTransport implements Transport {
             if (closed) {
                 return;
             }
-            if (stream.lastEventId().isEmpty()) {
-                LOG.fine(() -> "mcp " + name + ": the server ended its stream, with no event id to resume from");
-                return;
-            }
-            quiet = stream.events() > before ? 0 : quiet + 1;
+            // reopened even without an event id to resume from (a proxy's idle timeout ends streams too); a
+            // connection that lasted a while, or brought events, was not a server refusing to keep one open
+            boolean lasted = System.nanoTime() - since > LASTED.toNanos();
+            quiet = stream.events() > before || lasted ? 0 : quiet + 1;
             if (quiet >= MAX_QUIET_RECONNECTS) {
                 LOG.info("mcp " + name + ": its stream ended " + quiet + " times in a row without an event;"
                         + " Reaper stopped listening to it");
